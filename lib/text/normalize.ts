@@ -1,0 +1,136 @@
+/**
+ * Normalisation with an offset map back to the original text.
+ *
+ * Detectors run on a normalised copy of the prompt so that look-alike
+ * characters cannot hide a personnummer or a marking:
+ *   - every Unicode decimal digit (full-width, Arabic-Indic, …) becomes 0–9;
+ *   - every dash (U+2010–2015, U+2212, small/full-width hyphen-minus) becomes '-';
+ *   - NBSP, thin, narrow and other fixed-width spaces become ' ';
+ *   - zero-width and bidi-control characters and the soft hyphen are dropped;
+ *   - full-width ASCII becomes ASCII; common Cyrillic/Greek capitals that look
+ *     like Latin letters become Latin (so "НЕМLIG" is still HEMLIG).
+ * Every normalised character comes from exactly one original code point, so a
+ * normalised span maps back to one original span. Case is preserved: markings
+ * depend on capitals, and detectors fold case where they need to.
+ */
+
+const CONFUSABLES: Record<string, string> = {
+  // Cyrillic
+  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X', І: 'I', Ј: 'J', Ѕ: 'S',
+  а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', х: 'x', і: 'i', ј: 'j', ѕ: 's', у: 'y',
+  // Greek
+  Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
+  ο: 'o',
+};
+
+/** Characters that need a change. Everything else is copied as is. */
+const NEEDS_CHANGE =
+  /[\u00A0\u00AD\u034F\u061C\u115F\u1160\u1680\u180E\u2000-\u200F\u2010-\u2015\u202A-\u202F\u205F-\u206F\u2212\u3000\u3164\uFE58\uFE63\uFEFF\uFF01-\uFF5E\uFFA0\u0370-\u03FF\u0400-\u04FF]|(?=\p{Nd})[^0-9]/gu;
+
+const DROPPED = /^[\u00AD\u034F\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFEFF\uFFA0]$/u;
+const SPACES = /^[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]$/u;
+const DASHES = /^[\u2010-\u2015\u2212\uFE58\uFE63]$/u;
+
+/** Replacement for one code point: '' drops it; null keeps it unchanged. */
+function replacementFor(ch: string): string | null {
+  if (DROPPED.test(ch)) return '';
+  if (SPACES.test(ch)) return ' ';
+  if (DASHES.test(ch)) return '-';
+  const cp = ch.codePointAt(0)!;
+  if (cp >= 0xff01 && cp <= 0xff5e) return String.fromCharCode(cp - 0xfee0);
+  const confusable = CONFUSABLES[ch];
+  if (confusable) return confusable;
+  const digit = unicodeDigitValue(cp);
+  if (digit !== null) return String(digit);
+  return null;
+}
+
+/**
+ * Value of a Unicode decimal digit (Nd). Nd digits come in contiguous runs
+ * whose length is a multiple of ten, each run starting at a zero (the
+ * mathematical digits U+1D7CE–1D7FF are five such runs back to back).
+ */
+function unicodeDigitValue(cp: number): number | null {
+  if (!isDecimalDigit(cp)) return null;
+  let runStart = cp;
+  while (isDecimalDigit(runStart - 1)) runStart--;
+  return (cp - runStart) % 10;
+}
+
+function isDecimalDigit(cp: number): boolean {
+  return cp > 0 && /\p{Nd}/u.test(String.fromCodePoint(cp));
+}
+
+export interface NormalizedText {
+  /** The normalised text that detectors scan. */
+  readonly text: string;
+  /** The text as the user wrote it. */
+  readonly original: string;
+  /** Maps a normalised span [start, end) to the original span it came from. */
+  toOriginal(start: number, end: number): [number, number];
+}
+
+/**
+ * Anchors record where the difference between original and normalised offsets
+ * changes; between anchors offsets move in lock step. A text that needs no
+ * change has no anchors and maps to itself.
+ */
+export function normalize(original: string): NormalizedText {
+  const parts: string[] = [];
+  const normAt: number[] = [0];
+  const origAt: number[] = [0];
+  let copiedTo = 0;
+  let normLength = 0;
+  let changed = false;
+  NEEDS_CHANGE.lastIndex = 0;
+  for (let m = NEEDS_CHANGE.exec(original); m; m = NEEDS_CHANGE.exec(original)) {
+    const ch = m[0];
+    const replacement = replacementFor(ch);
+    if (replacement === null) continue;
+    changed = true;
+    parts.push(original.slice(copiedTo, m.index));
+    normLength += m.index - copiedTo;
+    parts.push(replacement);
+    normLength += replacement.length;
+    copiedTo = m.index + ch.length;
+    if (replacement.length !== ch.length) {
+      normAt.push(normLength);
+      origAt.push(copiedTo);
+    }
+  }
+  if (!changed) return identity(original);
+  parts.push(original.slice(copiedTo));
+  const text = parts.join('');
+
+  const originalOf = (normIndex: number): number => {
+    // Last anchor at or before normIndex (binary search).
+    let lo = 0;
+    let hi = normAt.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (normAt[mid]! <= normIndex) lo = mid;
+      else hi = mid - 1;
+    }
+    return origAt[lo]! + (normIndex - normAt[lo]!);
+  };
+
+  return {
+    text,
+    original,
+    toOriginal(start, end) {
+      if (end <= start) {
+        const at = originalOf(start);
+        return [at, at];
+      }
+      const origStart = originalOf(start);
+      // The end is just past the original code point of the last normalised character.
+      const lastStart = originalOf(end - 1);
+      const cp = original.codePointAt(lastStart) ?? 0;
+      return [origStart, lastStart + (cp > 0xffff ? 2 : 1)];
+    },
+  };
+}
+
+function identity(text: string): NormalizedText {
+  return { text, original: text, toOriginal: (start, end) => [start, end] };
+}

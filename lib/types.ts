@@ -1,0 +1,76 @@
+/**
+ * Core types shared by the detection engine, the CLI and the extension.
+ * Category ids are a hard contract (see docs/ARCHITECTURE.md and the scan CLI).
+ */
+export const SENSITIVE_CATEGORIES = [
+  'health',
+  'ethnicity',
+  'politics',
+  'religion',
+  'union',
+  'sexuality',
+  'genetic-biometric',
+  'criminal',
+  'social-services',
+  'protected-identity',
+] as const;
+
+export const CATEGORIES = [
+  'personnummer',
+  'samordningsnummer',
+  'classified',
+  ...SENSITIVE_CATEGORIES,
+  'email',
+  'phone',
+  'iban',
+  'bank-account',
+  'payment-card',
+  'credential',
+] as const;
+
+export type Category = (typeof CATEGORIES)[number];
+export type SensitiveCategory = (typeof SENSITIVE_CATEGORIES)[number];
+
+export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** What the policy does with a finding. `inform` shows a hint without interrupting. */
+export const ACTIONS = ['off', 'inform', 'warn', 'block'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** What happens to the prompt as a whole. */
+export type Decision = 'allow' | 'warn' | 'block';
+
+/**
+ * A match reported by a detector, with offsets into the NORMALISED text.
+ * The engine maps offsets back to the original text before reporting.
+ */
+export interface RawFinding {
+  category: Category;
+  /** Rule id; must exist in the rule catalogue (rules/*.json). */
+  rule: string;
+  start: number;
+  end: number;
+  /** Overrides the rule's default severity (e.g. weak context). */
+  severity?: Severity;
+}
+
+/** A finding as reported to callers: offsets are UTF-16 indices into the ORIGINAL text. */
+export interface Finding {
+  category: Category;
+  rule: string;
+  start: number;
+  end: number;
+  /** `original.slice(start, end)` */
+  text: string;
+  severity: Severity;
+  /** What the policy does with this finding. */
+  action: Action;
+  /** Guideline URLs, most specific first. */
+  guidelines: string[];
+}
+
+export interface ScanResult {
+  findings: Finding[];
+  decision: Decision;
+}
