@@ -6,6 +6,8 @@ export interface ScanContext {
   readonly norm: NormalizedText;
   /** "Today" for century inference and future-date checks; fixed in tests. */
   readonly referenceDate: Date;
+  /** Findings of the detectors that ran before this one (identity numbers anchor sensitive terms). */
+  readonly earlierFindings: readonly RawFinding[];
 }
 
 /**

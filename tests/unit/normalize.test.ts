@@ -1,0 +1,75 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { normalize } from '../../lib/text/normalize';
+
+describe('normalize', () => {
+  it('maps full-width digits and a minus sign to ASCII and back', () => {
+    const n = normalize('pnr ８５０７０９−９８０５ tack');
+    expect(n.text).toBe('pnr 850709-9805 tack');
+    expect(n.toOriginal(4, 15)).toEqual([4, 15]);
+  });
+
+  it('drops zero-width characters and maps spans across them', () => {
+    const original = 'a 850709\u200B-98\u200D05 b';
+    const n = normalize(original);
+    expect(n.text).toBe('a 850709-9805 b');
+    const [s, e] = n.toOriginal(2, 13);
+    expect(original.slice(s, e)).toBe('850709\u200B-98\u200D05');
+  });
+
+  it('maps astral mathematical digits (two UTF-16 units) to one digit each', () => {
+    const original = 'x 𝟖𝟓𝟎𝟕𝟎𝟗-𝟗𝟖𝟎𝟓 y';
+    const n = normalize(original);
+    expect(n.text).toBe('x 850709-9805 y');
+    const [s, e] = n.toOriginal(2, 13);
+    expect(original.slice(s, e)).toBe('𝟖𝟓𝟎𝟕𝟎𝟗-𝟗𝟖𝟎𝟓');
+  });
+
+  it('reads digits of other scripts by their value', () => {
+    expect(normalize('٨٥٠٧٠٩-٩٨٠٥').text).toBe('850709-9805');
+    expect(normalize('८५०७०९').text).toBe('850709');
+  });
+
+  it('turns NBSP, thin and narrow spaces into spaces and every dash into a hyphen', () => {
+    expect(normalize('a\u00A0b\u2009c\u202Fd').text).toBe('a b c d');
+    for (const dash of ['\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212']) {
+      expect(normalize(`1${dash}2`).text).toBe('1-2');
+    }
+  });
+
+  it('turns Cyrillic and Greek look-alike capitals into Latin', () => {
+    expect(normalize('НЕМLIG').text).toBe('HEMLIG');
+    expect(normalize('ΚΟΝFIDENTIELL').text).toBe('KONFIDENTIELL');
+  });
+
+  it('leaves ordinary Swedish text untouched and maps it to itself', () => {
+    const text = 'Åsa och Örjan läser ärenden.';
+    const n = normalize(text);
+    expect(n.text).toBe(text);
+    expect(n.toOriginal(4, 7)).toEqual([4, 7]);
+  });
+
+  it('property: every normalised span maps to an in-bounds original span that normalises back to it', () => {
+    const noisy = fc.oneof(
+      fc.string(),
+      fc.constantFrom('\u200B', '\u00AD', '\uFEFF', '−', '–', '８', '𝟗', '٣', '\u00A0', 'Н', 'é', '😀'),
+    );
+    fc.assert(
+      fc.property(fc.array(noisy, { maxLength: 40 }), fc.nat(), fc.nat(), (parts, a, b) => {
+        const original = parts.join('');
+        const n = normalize(original);
+        const len = n.text.length;
+        // Detector spans never split a surrogate pair: move such a boundary past the pair.
+        const onCodePoint = (i: number) => (/[\uDC00-\uDFFF]/.test(n.text[i] ?? '') ? i + 1 : i);
+        const start = onCodePoint(len ? a % len : 0);
+        const end = Math.max(start, onCodePoint(len ? start + (b % (len - start + 1)) : 0));
+        const [os, oe] = n.toOriginal(start, end);
+        expect(os).toBeGreaterThanOrEqual(0);
+        expect(oe).toBeLessThanOrEqual(original.length);
+        expect(os).toBeLessThanOrEqual(oe);
+        expect(normalize(original.slice(os, oe)).text).toBe(n.text.slice(start, end));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
