@@ -50,7 +50,7 @@ export const identityNumberDetector: Detector = {
       const start = m.index;
       const end = start + whole.length;
       if (!century && !separator && looksLikePhoneNumber(text, start, date)) continue;
-      if (isOfficialTestNumber(id)) {
+      if (id.kind === 'personnummer' && isOfficialTestNumber(id)) {
         findings.push({ category: id.kind, rule: `${id.kind}.official-test-number`, start, end });
       } else {
         findings.push({ category: id.kind, rule: `${id.kind}.valid`, start, end });

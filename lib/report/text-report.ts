@@ -1,0 +1,59 @@
+/**
+ * The CLI's human-readable report: where each finding is (line:column), what
+ * it is, a masked excerpt, why it matters and which guideline applies.
+ */
+import { maskForDisplay } from '../redaction/mask';
+import { builtInCatalogue } from '../rules/catalogue';
+import type { ScanResult } from '../types';
+
+export type ReportLanguage = 'sv' | 'en';
+
+const WORDS = {
+  sv: {
+    decision: { allow: 'Tillåts', warn: 'Varning', block: 'Stoppas' },
+    none: 'Inget att anmärka.',
+    findings: (n: number) => (n === 1 ? '1 fynd' : `${n} fynd`),
+    action: { off: 'av', inform: 'information', warn: 'varning', block: 'stoppas' },
+    guideline: 'Riktlinje',
+  },
+  en: {
+    decision: { allow: 'Allowed', warn: 'Warning', block: 'Blocked' },
+    none: 'Nothing to report.',
+    findings: (n: number) => (n === 1 ? '1 finding' : `${n} findings`),
+    action: { off: 'off', inform: 'inform', warn: 'warn', block: 'block' },
+    guideline: 'Guideline',
+  },
+} as const;
+
+/** 1-based line and column (in UTF-16 code units) of an offset. */
+export function lineColumn(text: string, offset: number): [number, number] {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return [line, offset - lineStart + 1];
+}
+
+export function formatReport(
+  text: string,
+  result: ScanResult,
+  options: { lang: ReportLanguage; reveal: boolean; source: string },
+): string {
+  const w = WORDS[options.lang];
+  const catalogue = builtInCatalogue();
+  const out: string[] = [`${options.source}: ${w.decision[result.decision]} – ${w.findings(result.findings.length)}`];
+  if (!result.findings.length) out.push(w.none);
+  for (const f of result.findings) {
+    const rule = catalogue.rules.get(f.rule);
+    const [line, column] = lineColumn(text, f.start);
+    const excerpt = options.reveal ? f.text : maskForDisplay(f.category, f.text);
+    out.push('');
+    out.push(`${line}:${column}  ${f.category}  ${JSON.stringify(excerpt)}  [${w.action[f.action]}, ${f.rule}]`);
+    if (rule) out.push(`  ${rule.title[options.lang]}: ${rule.reason[options.lang]}`);
+    const guideline = rule?.guidelines.map((id) => catalogue.guidelines.get(id)).find(Boolean);
+    if (guideline) out.push(`  ${w.guideline}: ${guideline.title[options.lang]} – ${guideline.url}`);
+  }
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,83 @@
+/**
+ * The detection engine's entry point: scan(text, options) → { findings, decision }.
+ * Pure, synchronous and deterministic for a given reference date; no browser APIs.
+ */
+import type { Detector, ScanContext } from './detectors/detector';
+import { BUILT_IN_DETECTORS } from './detectors/registry';
+import { DEFAULT_POLICY, type DetectionPolicy } from './policy/default-policy';
+import { builtInCatalogue, type RuleCatalogue } from './rules/catalogue';
+import { normalize } from './text/normalize';
+import type { Action, Decision, Finding, RawFinding, ScanResult } from './types';
+
+export interface ScanOptions {
+  policy?: DetectionPolicy;
+  /** "Today" for century inference; defaults to now. */
+  referenceDate?: Date;
+  detectors?: readonly Detector[];
+  catalogue?: RuleCatalogue;
+}
+
+const ACTION_RANK: Record<Action, number> = { off: 0, inform: 1, warn: 2, block: 3 };
+
+export function scan(text: string, options: ScanOptions = {}): ScanResult {
+  if (typeof text !== 'string') throw new TypeError('scan() needs a string');
+  const policy = options.policy ?? DEFAULT_POLICY;
+  const catalogue = options.catalogue ?? builtInCatalogue();
+  const detectors = options.detectors ?? BUILT_IN_DETECTORS;
+  const norm = normalize(text);
+  const raw: RawFinding[] = [];
+  const ctx: ScanContext = { norm, referenceDate: options.referenceDate ?? new Date(), earlierFindings: raw };
+  for (const detector of detectors) raw.push(...detector.detect(ctx));
+
+  const findings: Finding[] = [];
+  for (const r of resolveOverlaps(raw)) {
+    const action = actionFor(r, policy);
+    if (action === 'off') continue;
+    const rule = catalogue.rules.get(r.rule);
+    const [start, end] = norm.toOriginal(r.start, r.end);
+    findings.push({
+      category: r.category,
+      rule: r.rule,
+      start,
+      end,
+      text: text.slice(start, end),
+      // A rule missing from the catalogue is a packaging bug; report it anyway
+      // so protection never silently switches off.
+      severity: r.severity ?? rule?.severity ?? 'high',
+      action,
+      guidelines: (rule?.guidelines ?? ['digg-index']).flatMap((id) => {
+        const url = catalogue.guidelines.get(id)?.url;
+        return url ? [url] : [];
+      }),
+    });
+  }
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.category.localeCompare(b.category));
+  return { findings, decision: decide(findings) };
+}
+
+function actionFor(finding: RawFinding, policy: DetectionPolicy): Action {
+  if (finding.rule.endsWith('.official-test-number')) return policy.officialTestNumbers;
+  return policy.categories[finding.category];
+}
+
+export function decide(findings: readonly Pick<Finding, 'action'>[]): Decision {
+  let rank = 0;
+  for (const f of findings) rank = Math.max(rank, ACTION_RANK[f.action]);
+  return rank >= ACTION_RANK.block ? 'block' : rank >= ACTION_RANK.warn ? 'warn' : 'allow';
+}
+
+/**
+ * Drops exact duplicates and phone-number findings that overlap an identity
+ * number (the digits are the identity number, not a phone number).
+ */
+function resolveOverlaps(raw: RawFinding[]): RawFinding[] {
+  const ids = raw.filter((f) => f.category === 'personnummer' || f.category === 'samordningsnummer');
+  const seen = new Set<string>();
+  return raw.filter((f) => {
+    const key = `${f.category}:${f.start}:${f.end}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    if (f.category === 'phone' && ids.some((id) => id.start < f.end && f.start < id.end)) return false;
+    return true;
+  });
+}
