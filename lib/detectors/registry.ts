@@ -4,6 +4,7 @@
  */
 import type { Detector } from './detector';
 import { identityNumberDetector } from './identity-numbers';
+import { markingsDetector } from './markings';
 import { sensitiveDetector } from './sensitive';
 
-export const BUILT_IN_DETECTORS: readonly Detector[] = [identityNumberDetector, sensitiveDetector];
+export const BUILT_IN_DETECTORS: readonly Detector[] = [identityNumberDetector, markingsDetector, sensitiveDetector];

@@ -13,6 +13,7 @@ import vocabularyJson from '../../rules/sensitive/vocabulary.json';
 import firstNamesJson from '../../rules/names/first-names.json';
 import surnamesJson from '../../rules/names/surnames.json';
 import { parseOrThrow } from '../rules/validate';
+import { englishSentenceNamesPerson, looksEnglish } from '../sensitive/english-names';
 import { createAnchorFinder, hasAnchorIn, type AnchorFinder, type Anchors, type NameLists } from '../sensitive/anchors';
 import {
   anchorsSchema,
@@ -30,8 +31,11 @@ import type { Detector, ScanContext } from './detector';
 /** How far a sentence or paragraph may reach around a term (long pastes have long "paragraphs"). */
 const SENTENCE_REACH = 300;
 const PARAGRAPH_REACH = 800;
-/** A prompt this short that names a person is about that person throughout. */
+/** A prompt this short whose subject is a person (see Anchors.subject) is about that person throughout. */
 const SHORT_PROMPT = 1500;
+/** At most this many English sentences per scan go to the (slower) NLP name finder. */
+const NLP_SENTENCE_BUDGET = 8;
+const NLP_SENTENCE_MAX_LENGTH = 400;
 
 type TermKind = 'strong' | 'weak' | 'exact' | 'exactWeak';
 const GROUP_PREFIX: Record<TermKind, string> = { strong: 's', weak: 'w', exact: 'x', exactWeak: 'y' };
@@ -70,6 +74,8 @@ export interface SensitiveDetectorData {
   anchors: unknown;
   firstNames: unknown;
   surnames: unknown;
+  /** Finds a person's name in an English sentence the name lists missed; omit to skip. */
+  englishPersonFinder?: (sentence: string) => boolean;
 }
 
 export function createSensitiveDetector(data: SensitiveDetectorData): Detector {
@@ -109,8 +115,9 @@ export function createSensitiveDetector(data: SensitiveDetectorData): Detector {
       const anchors = anchorFinder.find(text, identityStarts);
       const segments = segment(text);
       const findings: RawFinding[] = [];
+      const nameInSentence = englishNameOracle(text, data.englishPersonFinder);
       for (const match of matches) {
-        if (isTiedToPerson(match, text, anchors, segments, anchorFinder)) {
+        if (isTiedToPerson(match, text, anchors, segments, anchorFinder, nameInSentence)) {
           findings.push({ category: match.category, rule: `${match.category}.about-person`, start: match.start, end: match.end });
         }
       }
@@ -125,6 +132,7 @@ function isTiedToPerson(
   anchors: Anchors,
   segments: Segments,
   anchorFinder: AnchorFinder,
+  nameInSentence: (from: number, to: number) => boolean,
 ): boolean {
   const { start, end, kind } = match;
   // Anchors inside the term itself ("den tilltalade") do not count.
@@ -140,11 +148,34 @@ function isTiedToPerson(
   if (anchorNear(anchors.weak, sentenceFrom, sentenceTo) && !anchorFinder.isGeneric(text.slice(sentenceFrom, sentenceTo))) {
     return true;
   }
+  if (nameInSentence(sentenceFrom, sentenceTo)) return true;
   if (kind === 'weak' || kind === 'exactWeak') return false;
 
   const [p0, p1] = segments.paragraphOf(start);
   if (anchorNear(anchors.strong, Math.max(p0, start - PARAGRAPH_REACH), Math.min(p1, end + PARAGRAPH_REACH))) return true;
-  return text.length <= SHORT_PROMPT && anchors.strong.length > 0;
+  return text.length <= SHORT_PROMPT && anchors.subject.length > 0;
+}
+
+/** Answers "does this English sentence name a person?" once per sentence, within a budget. */
+function englishNameOracle(
+  text: string,
+  finder: ((sentence: string) => boolean) | undefined,
+): (from: number, to: number) => boolean {
+  const answers = new Map<number, boolean>();
+  let budget = NLP_SENTENCE_BUDGET;
+  return (from, to) => {
+    if (!finder) return false;
+    const known = answers.get(from);
+    if (known !== undefined) return known;
+    const sentence = text.slice(from, Math.min(to, from + NLP_SENTENCE_MAX_LENGTH));
+    let answer = false;
+    if (budget > 0 && looksEnglish(sentence)) {
+      budget--;
+      answer = finder(sentence);
+    }
+    answers.set(from, answer);
+    return answer;
+  };
 }
 
 export const sensitiveDetector: Detector = createSensitiveDetector({
@@ -152,4 +183,5 @@ export const sensitiveDetector: Detector = createSensitiveDetector({
   anchors: anchorWordsJson,
   firstNames: firstNamesJson,
   surnames: surnamesJson,
+  englishPersonFinder: englishSentenceNamesPerson,
 });

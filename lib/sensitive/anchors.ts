@@ -20,6 +20,12 @@ export interface Anchors {
   /** Sorted start offsets. */
   strong: number[];
   weak: number[];
+  /**
+   * The strong anchors that make a person the subject of the text: an identity
+   * number, a "Patient: …" field, "min kollega", "eleven Noah" — not a bare
+   * name, which may just be the sender of a pasted e-mail.
+   */
+  subject: number[];
 }
 
 export interface AnchorFinder {
@@ -77,17 +83,17 @@ export function createAnchorFinder(words: AnchorWords, names: NameLists): Anchor
 
   return {
     find(text, identityNumberStarts) {
-      const strong: number[] = [...identityNumberStarts];
+      const subject: number[] = [...identityNumberStarts];
+      collect(possessives, text, subject);
+      collect(roleThenName, text, subject);
+      collect(labels, text, subject);
+      const strong: number[] = [...subject];
       findNames(text, strong);
-      collect(possessives, text, strong);
-      collect(roleThenName, text, strong);
-      collect(labels, text, strong);
       const weak: number[] = [];
       collect(roles, text, weak);
       collect(pronouns, text, weak);
-      strong.sort((a, b) => a - b);
-      weak.sort((a, b) => a - b);
-      return { strong, weak };
+      for (const list of [strong, weak, subject]) list.sort((a, b) => a - b);
+      return { strong, weak, subject };
     },
     isGeneric: (sentence) => generic.test(sentence),
   };

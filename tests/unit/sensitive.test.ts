@@ -5,6 +5,10 @@ import { DataValidationError } from '../../lib/rules/validate';
 import { runDetector } from './helpers';
 import { normalize } from '../../lib/text/normalize';
 import { REFERENCE_DATE } from './helpers';
+import anchorsJson from '../../rules/sensitive/anchors.json';
+import vocabularyJson from '../../rules/sensitive/vocabulary.json';
+import firstNamesJson from '../../rules/names/first-names.json';
+import surnamesJson from '../../rules/names/surnames.json';
 
 /** Categories found, with identity numbers available as anchors like in the engine. */
 function categories(text: string): string[] {
@@ -89,5 +93,23 @@ describe('vocabulary data is validated', () => {
       expect(String(error)).toMatch(/rules\/sensitive\/vocabulary\.json/);
       expect(String(error)).toMatch(/categories\.health\.strong\[0\]/);
     }
+  });
+});
+
+describe('English names the lists do not know', () => {
+  it('asks the NLP name finder about English sentences with a sensitive term and no other anchor', () => {
+    expect(categories('Thaddeus Featherstonehaugh was diagnosed with diabetes last year.')).toEqual(['health']);
+    expect(categories('Diabetes was diagnosed in many patients last year.')).toEqual([]);
+  });
+
+  it('works without the NLP finder (name lists only)', () => {
+    const detector = createSensitiveDetector({
+      vocabulary: vocabularyJson,
+      anchors: anchorsJson,
+      firstNames: firstNamesJson,
+      surnames: surnamesJson,
+    });
+    expect(runDetector(detector, 'Thaddeus Featherstonehaugh was diagnosed with diabetes last year.')).toEqual([]);
+    expect(runDetector(detector, 'Anna Berg was diagnosed with diabetes last year.').map((f) => f.category)).toContain('health');
   });
 });

@@ -1,0 +1,769 @@
+/**
+ * Security-classification and secrecy MARKINGS (category `classified`).
+ *
+ * The hard part is telling a marking applied to the content ("HEMLIG" alone on
+ * its line, "Sekretess enligt 25 kap. 1 § OSL" as a stamp, "Klassificering:
+ * BEGRÄNSAT HEMLIG") from a mention ("handlingar som är märkta HEMLIG eller
+ * KONFIDENTIELL", "en hemlig ingrediens", "Secret Santa"). The detector works
+ * line by line and only looks for level terms at ANCHORS:
+ *
+ *   - the start of a line, after decoration (#, >, *, -, |, brackets, ticked box);
+ *   - the value of a classification label ("Klassificering:", "Classification:",
+ *     JSON/YAML keys, XML attributes, a table cell after a label cell);
+ *   - the text after an XML/HTML opening tag (<Classification>, <p>);
+ *   - a table or column cell (after a tab, '|', two spaces or " - ");
+ *   - the value of a short line-start label such as "Ämne:" or "SUBJECT:";
+ *   - mid-line brackets, for complete stamps only: "[HEMLIG]",
+ *     "(Sekretess enligt 25 kap. 1 § OSL)".
+ *
+ * At an anchor a level counts if it is written in capitals (any case after a
+ * classification label; title case only with an OSL reference) and what
+ * follows is a stamp, not prose (see markings/line-shape.ts). An OSL
+ * reference may also stand alone on the next line. US banners with "//" and
+ * TLP labels are accepted anywhere on a line unless the line asks about or
+ * explains them. Portion markings "(TS//NF)" count at paragraph start;
+ * "(C)"/"(S)" only together with other US markings in the text.
+ *
+ * Mentions are dropped when the term is negated ("EJ SEKRETESS"), part of a
+ * compound ("HEMLIG-stämpeln"), shown under "Exempel:", or when three or more
+ * different levels (or three stamps citing different OSL chapters) stand
+ * together on one line or nearby lines: that is a training slide, an
+ * equivalence table or a guide, not a marked document.
+ *
+ * Work per anchor is bounded (sticky regexes with bounded quantifiers, tail
+ * checks on a fixed window), and the anchors of a line are found by one pass
+ * over it, so the whole scan is linear in the length of the text.
+ */
+import type { RawFinding, Severity } from '../types';
+import type { Detector, ScanContext } from './detector';
+import {
+  hasLower,
+  isMetaLine,
+  isNegated,
+  isWordChar,
+  matchYesValue,
+  parseControls,
+  refTailOk,
+  restIsBlank,
+  skipDecoration,
+  standaloneTail,
+  startsUpper,
+} from './markings/line-shape';
+import {
+  CAPS_LEVEL_START,
+  CLASS_KEYS,
+  NON_MARKING_LABELS,
+  SECRECY_KEYS,
+  YES_KEYS,
+  matchBareRefs,
+  matchLevel,
+  matchLevelCaps,
+  matchRefsAfterLevel,
+  normKey,
+  type Family,
+  type LevelTerm,
+} from './markings/terms';
+
+/** Rule ids of rules/packs/markings.json. */
+export const MARKING_RULES = {
+  /** Swedish säkerhetsskyddsklasser and the pre-2019 HEMLIG/SECRET forms. */
+  securityClass: 'classified.security-class-se',
+  /** OSL secrecy stamps: "Sekretess enligt 25 kap. 1 § OSL", "HEMLIG enl. 15:2 OSL", "SEKRETESS". */
+  secrecyOsl: 'classified.secrecy-osl',
+  /** EU classified information (RESTREINT UE/EU RESTRICTED …). */
+  eu: 'classified.eu',
+  /** NATO RESTRICTED … COSMIC TOP SECRET. */
+  nato: 'classified.nato',
+  /** US banners and portion markings, English TOP SECRET/SECRET/CONFIDENTIAL. */
+  us: 'classified.us',
+  /** TLP:RED and TLP:AMBER sharing restrictions. */
+  tlp: 'classified.tlp',
+} as const;
+
+export type MarkingRuleId = (typeof MARKING_RULES)[keyof typeof MARKING_RULES];
+
+/** Lines between level terms that still count as "together" for the training-list rule. */
+const TRAINING_GAP = 8;
+/** Different levels together that make a text training material rather than a marked document. */
+const TRAINING_LEVELS = 3;
+
+type Group = 'c' | 't';
+
+/** Level terms that stand within TRAINING_GAP lines of each other. */
+interface Cluster {
+  lastLine: number;
+  ranks: Set<number>;
+  /** OSL chapters cited by stamps: three different ones together are a list of examples. */
+  chapters: Set<number>;
+  bulletRanks: Set<number>;
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  rule: MarkingRuleId;
+  severity?: Severity;
+  /** The cluster of level terms the candidate belongs to (null for portion markings). */
+  cluster: Cluster | null;
+  bullet: boolean;
+  rank: number;
+  family: Family | 'tlp';
+}
+
+interface Portion {
+  start: number;
+  end: number;
+  kind: 'TS' | 'S' | 'C' | 'U';
+  strong: boolean;
+}
+
+type Mode =
+  /** First thing on the line: capitals, or title case with an OSL reference. */
+  | { kind: 'start'; bullet: boolean }
+  /** Tag content, table cell, short label value: capitals only. */
+  | { kind: 'caps' }
+  /** Inside brackets mid-line: "[HEMLIG]" or "(Sekretess enligt 25 kap. 1 § OSL)". */
+  | { kind: 'bracket'; close: ')' | ']' }
+  /** Value of a classification or secrecy label: any case. */
+  | KeyMode;
+
+interface KeyMode {
+  kind: 'key';
+  /** Where the label starts: secrecy-label findings span the label too ("Sekretess: 25 kap. 1 § OSL"). */
+  keyStart: number;
+  /** A secrecy label: the value may be an OSL reference. */
+  secrecy: boolean;
+  /** The value may be "Ja" ("Sekretess: Ja"). */
+  yes: boolean;
+}
+
+/** The kind of label a normalised key is, or null. */
+function keyMode(nk: string, keyStart: number): KeyMode | null {
+  if (CLASS_KEYS.has(nk)) return { kind: 'key', keyStart, secrecy: false, yes: false };
+  if (SECRECY_KEYS.has(nk)) return { kind: 'key', keyStart, secrecy: true, yes: YES_KEYS.has(nk) };
+  return null;
+}
+
+const TAG = /<([\p{L}_][\p{L}\p{N}_.-]{0,60}(?::[\p{L}_][\p{L}\p{N}_.-]{0,60})?)(?:[ \t][^<>]{0,300})?>/uy;
+const PORTION = /\((TS|S|C|U)(?:(\/\/?)([A-Z0-9][A-Z0-9 ,/-]{0,80}))?\)(?=[ \t]|$)/y;
+const LETTERED_ITEM = /\(([A-Z])\)(?=[ \t])/y;
+const NUMBERING = /(?:\d{1,3}|[a-z])[.)][ \t]{1,3}/y;
+const PORTION_LABEL = /[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{1,20}(?: [A-Za-zÅÄÖåäö]{1,20})?:[ \t]{0,3}/y;
+const US_AUTHORITY = /(?:classified[ \t]+by|derived[ \t]+from|declassify[ \t]+on|classification[ \t]+authority)[ \t]*:/iy;
+const US_BANNER = /(?<![\p{L}\p{N}])(?:TOP[ \t]SECRET|SECRET|CONFIDENTIAL)(?=[ \t]?\/\/)/gu;
+const TLP = /(?<![\p{L}\p{N}])TLP[ \t]?[:-]?[ \t]?(RED|AMBER\+STRICT|AMBER|GREEN|CLEAR|WHITE)(?![\p{L}\p{N}])/gu;
+const TLP_RANK: Record<string, number> = { RED: 4, 'AMBER+STRICT': 3, AMBER: 3, GREEN: 2, CLEAR: 1, WHITE: 1 };
+const KEY_CHAR = /[\p{L}\p{N}_ -]/u;
+const NON_BLANK = /\S/;
+/** How far into a secrecy label's value an OSL reference is looked for. */
+const VALUE_WINDOW = 120;
+const NEGATED_VALUE = /(?:^|[^\p{L}])(?:inte|ej|icke|ingen|inga|nej|not|no|none)(?![\p{L}])/iu;
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+/**
+ * A line that introduces an example of a marking: "Exempel på märkning:", "For
+ * example, a banner looks like this:". It must be about markings: "Här är ett
+ * exempel på ett dokument vi fått:" introduces real content.
+ */
+const EXAMPLE_INTRO = /(?:^|[^\p{L}])(?:exempel|exempelvis|example|examples|t\.\s?ex\.?|e\.\s?g\.?)(?![\p{L}])[^\n]{0,120}:\s*$/iu;
+const EXAMPLE_TOPIC = /märk|marker|marking|klass|class|stämp|stamp|banner|rubrik|header|ser ut|look/iu;
+/** A sentence-like stamp that is negated, uncertain or a question: "… omfattas inte av …", "Vilka uppgifter omfattas …". */
+const PHRASE_NOT_A_STAMP =
+  /(?:^|[^\p{L}])(?:inte|ej|icke|not|vilka|vilken|vilket|när|hur|vad|varför|om|kan|kanske|ska|skall|bör|får|måste)(?![\p{L}])/iu;
+/** "SV: ", "RE: ", "VB: " before the subject of a forwarded e-mail. */
+const REPLY_PREFIX = /(?:(?:re|sv|vb|fw|fwd|aw|tr|vs)[ \t]{0,2}:[ \t]{0,3}){1,4}/iy;
+/** Every classification or secrecy label contains one of these stems. */
+const KEY_STEM = /klass|sekret|classif|m[aä]rk|skydd|s[aä]kerhet|secur|secrecy|osl|niv[aå]|grad|mark/i;
+const GENERIC_LABEL = /^\p{L}[\p{L} ]{0,29}$/u;
+
+/** A reference that names another act than OSL ("2 kap. 5 § säkerhetsskyddslagen"). */
+const OTHER_ACT = /lagen|förordningen/i;
+const OSL_NAME = /OSL|SekrL|sekretesslagen/i;
+const FIRST_NUMBER = /\d{1,2}/;
+
+/** The OSL chapter a reference cites (its first number), or -1. */
+function chapterOf(refText: string): number {
+  const m = FIRST_NUMBER.exec(refText);
+  return m ? Number(m[0]) : -1;
+}
+
+function ruleOf(term: LevelTerm, citesOsl: boolean): MarkingRuleId {
+  switch (term.family) {
+    case 'sv':
+      // Plain HEMLIG citing OSL is the traditional secrecy stamp; the 2019 class names are security classes.
+      return term.plainHemlig && citesOsl ? MARKING_RULES.secrecyOsl : MARKING_RULES.securityClass;
+    case 'osl':
+      return MARKING_RULES.secrecyOsl;
+    case 'eu':
+      return MARKING_RULES.eu;
+    case 'nato':
+      return MARKING_RULES.nato;
+    case 'us':
+      return MARKING_RULES.us;
+  }
+}
+
+class MarkingScanner {
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  private readonly lineCount: number;
+  private readonly candidates: Candidate[] = [];
+  /** The current cluster per group: classification levels ('c') and TLP colours ('t'). */
+  private readonly clusters: Record<Group, Cluster | null> = { c: null, t: null };
+  private readonly portions: Portion[] = [];
+  /** Anchor positions already tried on the current line. */
+  private readonly tried = new Set<number>();
+  private usAuthorityLine = false;
+  /** Ranks of the level terms in capitals on the current line. */
+  private readonly lineRanks = new Set<number>();
+  /** Cached isMetaLine() of the current line. */
+  private meta: boolean | undefined;
+  private letteredList = false;
+
+  constructor(private readonly text: string) {
+    // Two passes into typed arrays: growing plain arrays line by line is slow on huge inputs.
+    let count = 1;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 0x2028 || c === 0x2029 || (c === 13 && text.charCodeAt(i + 1) !== 10)) count++;
+    }
+    this.lineCount = count;
+    this.starts = new Int32Array(count);
+    this.ends = new Int32Array(count);
+    let n = 0;
+    let start = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) {
+        this.starts[n] = start;
+        this.ends[n++] = i;
+        if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+        start = i + 1;
+      }
+    }
+    this.starts[n] = start;
+    this.ends[n] = text.length;
+  }
+
+  run(): RawFinding[] {
+    for (let li = 0; li < this.lineCount; li++) this.scanLine(li);
+    const kept = this.dropTrainingMaterial();
+    this.addPortions(kept);
+    return dedupe(kept).map((c) => {
+      const f: RawFinding = { category: 'classified', rule: c.rule, start: c.start, end: c.end };
+      if (c.severity) f.severity = c.severity;
+      return f;
+    });
+  }
+
+  private lineText(li: number): string {
+    return this.text.slice(this.starts[li]!, this.ends[li]!);
+  }
+
+  // -------------------------------------------------------------------------
+
+  private scanLine(li: number): void {
+    const base = this.starts[li]!;
+    if (base === this.ends[li]) return;
+    const line = this.lineText(li);
+    if (!NON_BLANK.test(line)) return;
+    const tried = this.tried;
+    tried.clear();
+    this.meta = undefined;
+    this.lineRanks.clear();
+    this.scanCapsTerms(li, line);
+    const deco = skipDecoration(line);
+
+    if (!deco.unticked) this.tryLevel(li, line, base, deco.pos, { kind: 'start', bullet: deco.bullet }, tried);
+    this.scanLabels(li, line, base, deco.pos, tried);
+    if (line.includes('<')) this.scanTags(li, line, base, tried);
+    this.scanCells(li, line, base, deco.pos, tried);
+    if (line.includes('(') || line.includes('[')) this.scanBrackets(li, line, base, deco.pos, tried);
+    this.scanPortion(line, base);
+    if (line.includes('//')) this.scanBanners(li, line, base);
+    if (line.includes('TLP')) this.scanTlp(li, line, base);
+  }
+
+  /** A level term at an anchor. */
+  private tryLevel(li: number, line: string, base: number, pos: number, mode: Mode, tried: Set<number>): void {
+    if (pos >= line.length || tried.has(pos)) return;
+    tried.add(pos);
+    if (pos > 0 && isWordChar(line[pos - 1])) return;
+    const hit = matchLevel(line, pos);
+    if (!hit) {
+      if (mode.kind === 'key') this.tryLabelValue(li, line, base, pos, mode);
+      return;
+    }
+    const { term, end } = hit;
+    const text = line.slice(pos, end);
+    const caps = !hasLower(text);
+    const cluster = this.sight(li, term.rank, 'c');
+    if (isNegated(line, pos)) return;
+    if (term.capsOnly && !caps) return;
+    if (term.phrase && PHRASE_NOT_A_STAMP.test(text)) return;
+    if (this.otherLevelOnLine(term.rank)) return;
+    const anyCase = mode.kind === 'key';
+    if (!anyCase && !caps && !((mode.kind === 'start' || mode.kind === 'bracket') && startsUpper(text))) return;
+    const titleCase = !anyCase && !caps;
+
+    let spanEnd: number;
+    let viaRef = false;
+    let controls = false;
+    const refEnd = term.family === 'sv' || term.family === 'osl' ? matchRefsAfterLevel(line, end) : -1;
+    if (mode.kind === 'bracket') {
+      // Only a complete bracketed stamp counts mid-line, and not in a question about markings.
+      let close: number;
+      if (refEnd >= 0) close = refEnd;
+      else if (mode.close === ']' && caps && !term.needsRef) close = end;
+      else return;
+      if (line[close] === ' ') close++;
+      if (line[close] !== mode.close || this.isMeta(line)) return;
+      spanEnd = base + (refEnd >= 0 ? refEnd : end);
+      viaRef = refEnd >= 0;
+    } else if (refEnd >= 0) {
+      if (!refTailOk(line, refEnd)) return;
+      spanEnd = base + refEnd;
+      viaRef = true;
+    } else {
+      const needsRef = titleCase || term.needsRef === 'always' || (term.needsRef === 'unlessCaps' && !caps);
+      if (needsRef) {
+        if (!restIsBlank(line, end)) return;
+        const next = this.refOnNextLine(li);
+        if (next < 0) return;
+        spanEnd = next;
+        viaRef = true;
+      } else {
+        const tail = standaloneTail(line, end, { english: !!term.english, secrecyWord: term.family === 'osl' });
+        if (!tail.ok) return;
+        spanEnd = base + tail.end;
+        controls = tail.controls;
+        if (tail.blank && (term.family === 'sv' || term.family === 'osl')) {
+          const next = this.refOnNextLine(li);
+          if (next >= 0) {
+            spanEnd = next;
+            viaRef = true;
+          }
+        }
+      }
+    }
+    let citesOsl = false;
+    if (viaRef) {
+      const refText = this.text.slice(base + end, spanEnd);
+      citesOsl = !OTHER_ACT.test(refText) || OSL_NAME.test(refText);
+      if (citesOsl) cluster.chapters.add(chapterOf(refText));
+    } else if (mode.kind === 'start' && this.followsExampleIntro(li)) {
+      return;
+    }
+    let severity: Severity | undefined;
+    if (term.critical) severity = 'critical';
+    // A bare English CONFIDENTIAL line is as often a business label as a classification.
+    else if (term.id === 'us-c' && !anyCase && !controls) severity = 'medium';
+    this.candidates.push({
+      start: base + pos,
+      end: spanEnd,
+      rule: ruleOf(term, citesOsl),
+      severity,
+      cluster,
+      bullet: mode.kind === 'start' && mode.bullet,
+      rank: term.rank,
+      family: term.family,
+    });
+  }
+
+  /** The value of a label that is not a level: an OSL reference, or "Ja" for a secrecy label. */
+  private tryLabelValue(li: number, line: string, base: number, pos: number, mode: KeyMode): void {
+    const refEnd = matchBareRefs(line, pos);
+    let end = -1;
+    if (refEnd >= 0 && refTailOk(line, refEnd)) end = refEnd;
+    else if (mode.yes) end = matchYesValue(line, pos);
+    if (end < 0 && mode.secrecy) end = this.refInValue(line, pos);
+    if (end < 0) return;
+    const cluster = this.sight(li, 0, 'c');
+    cluster.chapters.add(chapterOf(line.slice(pos, end)));
+    this.candidates.push({
+      start: base + mode.keyStart,
+      end: base + end,
+      rule: MARKING_RULES.secrecyOsl,
+      cluster,
+      bullet: false,
+      rank: 0,
+      family: 'osl',
+    });
+  }
+
+  /**
+   * "Sekretessbedömning: Uppgifterna bedöms omfattas av sekretess enligt 21 kap. 7 § OSL":
+   * the end of the first OSL reference in the value of a secrecy label, or -1
+   * if there is none, the value is a question or it is negated ("… inte …").
+   */
+  private refInValue(line: string, pos: number): number {
+    const limit = Math.min(line.length, pos + VALUE_WINDOW);
+    for (let i = pos; i < limit; i++) {
+      const c = line.charCodeAt(i);
+      const digit = c >= 48 && c <= 57;
+      if (!(digit && !isDigitCode(line.charCodeAt(i - 1))) && !(c === 79 || c === 111)) continue; // a number or "OSL"
+      if (!digit && isWordChar(line[i - 1])) continue;
+      const end = matchBareRefs(line, i);
+      if (end < 0) continue;
+      const value = line.slice(pos, end);
+      if (value.includes('?') || NEGATED_VALUE.test(value) || !refTailOk(line, end)) return -1;
+      return end;
+    }
+    return -1;
+  }
+
+  /** The level stands under "Exempel på märkning:" / "For example:" – it illustrates, it does not mark. */
+  private followsExampleIntro(li: number): boolean {
+    for (let k = li - 1; k >= 0 && k >= li - 3; k--) {
+      if (this.starts[k] === this.ends[k]) continue;
+      const prev = this.lineText(k);
+      if (!NON_BLANK.test(prev)) continue;
+      return prev.length <= 200 && EXAMPLE_INTRO.test(prev) && EXAMPLE_TOPIC.test(prev);
+    }
+    return false;
+  }
+
+  /**
+   * Two different levels on one line ("HEMLIG, KONFIDENTIELL", "| HEMLIG |
+   * KONFIDENTIELL |") compare or list levels; equivalents of the same rank
+   * ("BEGRÄNSAT HEMLIG – RESTREINT UE") and OSL stamps do not count.
+   */
+  private otherLevelOnLine(rank: number): boolean {
+    if (rank === 0) return false;
+    for (const r of this.lineRanks) if (r !== 0 && r !== rank) return true;
+    return false;
+  }
+
+  /** Whether the current line asks about or explains markings (computed once per line). */
+  private isMeta(line: string): boolean {
+    this.meta ??= isMetaLine(line);
+    return this.meta;
+  }
+
+  /** "[HEMLIG] …" in a subject line, "… (Sekretess enligt 25 kap. 1 § OSL) …": brackets after the line start. */
+  private scanBrackets(li: number, line: string, base: number, decoPos: number, tried: Set<number>): void {
+    for (let i = decoPos; i < line.length; i++) {
+      const c = line[i];
+      if (c !== '(' && c !== '[') continue;
+      let p = i + 1;
+      if (line[p] === ' ') p++;
+      if (!/\p{Lu}/u.test(line[p] ?? '')) continue;
+      this.tryLevel(li, line, base, p, { kind: 'bracket', close: c === '(' ? ')' : ']' }, tried);
+    }
+  }
+
+  /** "BEGRÄNSAT HEMLIG\nEnligt 15 kap. 2 § OSL": end (absolute) of a next line that is only a reference, or -1. */
+  private refOnNextLine(li: number): number {
+    if (li + 1 >= this.lineCount) return -1;
+    const line = this.lineText(li + 1);
+    const deco = skipDecoration(line, 0, false);
+    const end = matchBareRefs(line, deco.pos);
+    if (end < 0 || !refTailOk(line, end)) return -1;
+    return this.starts[li + 1]! + end;
+  }
+
+  /** "Klassificering: HEMLIG", `"classification": "SECRET"`, `sekretess="ja"`, "Ämne: HEMLIG – …". */
+  private scanLabels(li: number, line: string, base: number, decoPos: number, tried: Set<number>): void {
+    for (let j = line.indexOf(':'), e = line.indexOf('='); j >= 0 || e >= 0; ) {
+      let sep: number;
+      if (e < 0 || (j >= 0 && j < e)) {
+        sep = j;
+        j = line.indexOf(':', j + 1);
+      } else {
+        sep = e;
+        e = line.indexOf('=', e + 1);
+      }
+      const key = this.labelBefore(line, sep, decoPos);
+      if (!key) continue;
+      let v = sep + 1;
+      while (v < line.length && v < sep + 4 && (line[v] === ' ' || line[v] === '\t')) v++;
+      REPLY_PREFIX.lastIndex = v;
+      if (REPLY_PREFIX.test(line)) v = REPLY_PREFIX.lastIndex;
+      if (line[v] === '"' || line[v] === "'") v++;
+      if (line[v] === '[' || line[v] === '(') v++;
+      if (key.kind === 'generic') {
+        // "Ämne: HEMLIG – …" counts, "Exempel: HEMLIG" does not.
+        if (!matchLevelCaps(line, v) || NON_MARKING_LABELS.has(normKey(line.slice(key.start, sep)))) continue;
+        this.tryLevel(li, line, base, v, { kind: 'caps' }, tried);
+      } else {
+        this.tryLevel(li, line, base, v, key.mode, tried);
+      }
+    }
+  }
+
+  /** The label ending just before a ':' or '=' at `sep`, if it introduces a classification. */
+  private labelBefore(
+    line: string,
+    sep: number,
+    decoPos: number,
+  ): { start: number; kind: 'label'; mode: KeyMode } | { start: number; kind: 'generic' } | null {
+    let k = sep;
+    while (k > 0 && sep - k < 3 && (line[k - 1] === ' ' || line[k - 1] === '\t')) k--;
+    const quoted = line[k - 1] === '"' || line[k - 1] === "'";
+    if (quoted) k--;
+    const keyEnd = k;
+    let s = keyEnd;
+    const min = Math.max(0, keyEnd - 48);
+    while (s > min && KEY_CHAR.test(line[s - 1]!)) s--;
+    if (s === keyEnd) return null;
+    const region = line.slice(s, keyEnd);
+    // Try "Security classification", then "classification".
+    for (let st = KEY_STEM.test(region) ? s : keyEnd; st < keyEnd; ) {
+      while (st < keyEnd && line[st] === ' ') st++;
+      if (st >= keyEnd) break;
+      const start = quoted ? st - 1 : st;
+      const mode = keyMode(normKey(line.slice(st, keyEnd)), start);
+      if (mode && this.labelPrefixOk(line, st, quoted, line[sep] === '=', decoPos)) return { start, kind: 'label', mode };
+      const space = line.indexOf(' ', st);
+      if (space < 0 || space >= keyEnd) break;
+      st = space + 1;
+    }
+    // A short line-start label ("Ämne:", "SUBJECT:"): the value counts in capitals only.
+    if (!quoted && line[sep] === ':' && s <= decoPos) {
+      const raw = line.slice(decoPos, keyEnd).trim();
+      if (GENERIC_LABEL.test(raw) && raw.split(' ').length <= 3) return { start: decoPos, kind: 'generic' };
+    }
+    return null;
+  }
+
+  private labelPrefixOk(line: string, st: number, quoted: boolean, equals: boolean, decoPos: number): boolean {
+    if (quoted) return line[st - 1] === '"' || line[st - 1] === "'";
+    if (st <= decoPos) return true;
+    const before = line[st - 1]!;
+    if ('{,;|[(\t'.includes(before)) return true;
+    if (before === ' ' && (line[st - 2] === ' ' || equals)) return true;
+    return false;
+  }
+
+  /** "<Classification>Hemlig enligt 22 kap. 1 § OSL</Classification>", "<p>HEMLIG</p>". */
+  private scanTags(li: number, line: string, base: number, tried: Set<number>): void {
+    for (let i = line.indexOf('<'); i >= 0; i = line.indexOf('<', i + 1)) {
+      TAG.lastIndex = i;
+      const m = TAG.exec(line);
+      if (!m || m[0].endsWith('/>')) continue;
+      const name = m[1]!;
+      const nk = normKey(name.slice(name.lastIndexOf(':') + 1));
+      let v = i + m[0].length;
+      while (v < line.length && v < i + m[0].length + 3 && (line[v] === ' ' || line[v] === '\t')) v++;
+      this.tryLevel(li, line, base, v, keyMode(nk, i) ?? { kind: 'caps' }, tried);
+    }
+  }
+
+  /** Table and column cells: after a tab, '|', two spaces or " - ". A cell after a label cell is a label value. */
+  private scanCells(li: number, line: string, base: number, decoPos: number, tried: Set<number>): void {
+    const n = line.length;
+    let i = decoPos;
+    while (i < n) {
+      const c = line[i];
+      const dash = c === '-' && line[i - 1] === ' ' && line[i + 1] === ' ';
+      if (c === '\t' || c === '|' || dash || (c === ' ' && line[i + 1] === ' ')) {
+        const delimStart = i;
+        let p = i;
+        if (dash) p++;
+        while (p < n && (line[p] === ' ' || line[p] === '\t' || line[p] === '|')) p++;
+        if (p < n && /\p{L}/u.test(line[p]!) && !tried.has(p)) {
+          this.tryLevel(li, line, base, p, this.cellMode(line, delimStart), tried);
+        }
+        i = p;
+      } else i++;
+    }
+  }
+
+  private cellMode(line: string, delimStart: number): Mode {
+    let e = delimStart;
+    while (e > 0 && (line[e - 1] === ' ' || line[e - 1] === ':')) e--;
+    let s = e;
+    const min = Math.max(0, e - 48);
+    while (s > min) {
+      const ch = line[s - 1]!;
+      if (ch === '\t' || ch === '|' || (ch === ' ' && line[s - 2] === ' ')) break;
+      s--;
+    }
+    const cell = line.slice(s, e);
+    const nk = KEY_STEM.test(cell) ? normKey(cell) : '';
+    return keyMode(nk, delimStart) ?? { kind: 'caps' };
+  }
+
+  /** US portion markings at paragraph start: "(TS//NF) …", "1. (S) …", "SUBJECT: (C) …". */
+  private scanPortion(line: string, base: number): void {
+    const paren = line.indexOf('(');
+    const colon = line.indexOf(':');
+    if ((paren < 0 || paren > 48) && (colon < 0 || colon > 48)) return;
+    let p = skipDecoration(line, 0, false).pos;
+    if (colon >= 0) {
+      US_AUTHORITY.lastIndex = p;
+      if (US_AUTHORITY.test(line)) this.usAuthorityLine = true;
+    }
+    if (paren < 0 || paren > 48) return;
+    NUMBERING.lastIndex = p;
+    const num = NUMBERING.exec(line);
+    if (num) p += num[0].length;
+    if (line[p] !== '(') {
+      PORTION_LABEL.lastIndex = p;
+      const label = PORTION_LABEL.exec(line);
+      if (label) p += label[0].length;
+    }
+    if (line[p] !== '(') return;
+    PORTION.lastIndex = p;
+    const m = PORTION.exec(line);
+    if (!m) {
+      LETTERED_ITEM.lastIndex = p;
+      if (LETTERED_ITEM.test(line)) this.letteredList = true;
+      return;
+    }
+    const kind = m[1] as Portion['kind'];
+    const hasControls = m[3] !== undefined;
+    this.portions.push({
+      start: base + p,
+      end: base + p + m[0].length,
+      kind,
+      strong: kind !== 'U' && (kind === 'TS' || hasControls),
+    });
+  }
+
+  /** Level terms in capitals anywhere on the line: they count for the training-list rule only. */
+  private scanCapsTerms(li: number, line: string): void {
+    CAPS_LEVEL_START.lastIndex = 0;
+    for (let m = CAPS_LEVEL_START.exec(line); m; m = CAPS_LEVEL_START.exec(line)) {
+      const hit = matchLevelCaps(line, m.index);
+      if (!hit) continue;
+      this.sight(li, hit.term.rank, 'c');
+      this.lineRanks.add(hit.term.rank);
+      CAPS_LEVEL_START.lastIndex = hit.end;
+    }
+  }
+
+  /** "TOP SECRET//NOFORN" anywhere on a line, unless the line asks about it. */
+  private scanBanners(li: number, line: string, base: number): void {
+    US_BANNER.lastIndex = 0;
+    for (let m = US_BANNER.exec(line); m; m = US_BANNER.exec(line)) {
+      const pos = m.index;
+      const end = pos + m[0].length;
+      const controlsEnd = parseControls(line, end);
+      if (controlsEnd < 0) continue;
+      US_BANNER.lastIndex = controlsEnd;
+      const before = line[pos - 1];
+      if (before === '"' || before === "'" || before === '“' || before === '‘' || before === '«') continue;
+      if (isNegated(line, pos)) continue;
+      const critical = m[0].startsWith('TOP');
+      const rank = critical ? 4 : m[0] === 'SECRET' ? 3 : 2;
+      if (this.isMeta(line) || this.followsExampleIntro(li) || this.otherLevelOnLine(rank)) continue;
+      this.candidates.push({
+        start: base + pos,
+        end: base + controlsEnd,
+        rule: MARKING_RULES.us,
+        severity: critical ? 'critical' : undefined,
+        cluster: this.clusters.c,
+        bullet: false,
+        rank,
+        family: 'us',
+      });
+    }
+  }
+
+  /** TLP:RED / TLP:AMBER anywhere on a line, unless the line explains TLP. */
+  private scanTlp(li: number, line: string, base: number): void {
+    const found: { pos: number; end: number; level: string }[] = [];
+    TLP.lastIndex = 0;
+    for (let m = TLP.exec(line); m; m = TLP.exec(line)) {
+      found.push({ pos: m.index, end: m.index + m[0].length, level: m[1]! });
+      this.sight(li, TLP_RANK[m[1]!]!, 't');
+    }
+    const levels = new Set(found.map((f) => TLP_RANK[f.level]));
+    if (levels.size !== 1 || isMetaLine(line)) return;
+    for (const f of found) {
+      if (f.level !== 'RED' && !f.level.startsWith('AMBER')) continue;
+      this.candidates.push({
+        start: base + f.pos,
+        end: base + f.end,
+        rule: MARKING_RULES.tlp,
+        cluster: this.clusters.t,
+        bullet: false,
+        rank: TLP_RANK[f.level]!,
+        family: 'tlp',
+      });
+    }
+  }
+
+  // -------------------------------------------------------------------------
+
+  /**
+   * Groups level terms that stand within TRAINING_GAP lines of each other.
+   * A group with three or more different levels (a slide listing KVALIFICERAT
+   * HEMLIG / HEMLIG / KONFIDENTIELL / BEGRÄNSAT HEMLIG, an equivalence table)
+   * is training material: its candidates are dropped. So are bullet items in
+   * a group listing two or more levels ("- HEMLIG\n- KONFIDENTIELL").
+   */
+  private dropTrainingMaterial(): Candidate[] {
+    for (const c of this.candidates) if (c.bullet) c.cluster?.bulletRanks.add(c.rank);
+    return this.candidates.filter((c) => {
+      if (!c.cluster) return true;
+      if (c.cluster.ranks.size >= TRAINING_LEVELS || c.cluster.chapters.size >= TRAINING_LEVELS) return false;
+      return !(c.bullet && c.cluster.bulletRanks.size >= 2);
+    });
+  }
+
+  /** Records a level term on line `li` and returns the cluster it joins. */
+  private sight(li: number, rank: number, group: Group): Cluster {
+    let cluster = this.clusters[group];
+    if (!cluster || li - cluster.lastLine > TRAINING_GAP) {
+      cluster = { lastLine: li, ranks: new Set(), chapters: new Set(), bulletRanks: new Set() };
+      this.clusters[group] = cluster;
+    }
+    cluster.lastLine = li;
+    cluster.ranks.add(rank);
+    return cluster;
+  }
+
+  /**
+   * Portion markings. "(TS)" and "(X//Y)" count on their own; a bare "(C)" or
+   * "(S)" is a copyright sign or a list item unless the text also carries a US
+   * banner, a strong portion marking, a "Classified By:" line, or portion
+   * markings of two different kinds (and is not an (A), (B), (C) … list).
+   */
+  private addPortions(kept: Candidate[]): void {
+    if (this.portions.length === 0) return;
+    const usEvidence =
+      this.usAuthorityLine || kept.some((c) => c.family === 'us') || this.portions.some((p) => p.strong);
+    const kinds = new Set(this.portions.map((p) => p.kind));
+    const weakOk = usEvidence || (kinds.size >= 2 && !this.letteredList);
+    for (const p of this.portions) {
+      if (p.kind === 'U' || !(p.strong || weakOk)) continue;
+      kept.push({
+        start: p.start,
+        end: p.end,
+        rule: MARKING_RULES.us,
+        severity: p.kind === 'TS' ? 'critical' : undefined,
+        cluster: null,
+        bullet: false,
+        rank: 0,
+        family: 'us',
+      });
+    }
+  }
+}
+
+/** One finding per marking: of overlapping candidates the longest wins. */
+function dedupe(candidates: Candidate[]): Candidate[] {
+  const sorted = [...candidates].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Candidate[] = [];
+  for (const c of sorted) {
+    const prev = out[out.length - 1];
+    if (prev && c.start < prev.end) {
+      if (c.end - c.start > prev.end - prev.start) out[out.length - 1] = c;
+      continue;
+    }
+    out.push(c);
+  }
+  return out;
+}
+
+export function detectMarkings(text: string): RawFinding[] {
+  return new MarkingScanner(text).run();
+}
+
+export const markingsDetector: Detector = {
+  id: 'markings',
+  detect(ctx: ScanContext): RawFinding[] {
+    return detectMarkings(ctx.norm.text);
+  },
+};
