@@ -4,5 +4,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
+    // The JSON report feeds the plain "N passed, N failed" line that CI prints.
+    reporters: ['default', ['json', { outputFile: 'test-results/unit.json' }]],
+    testTimeout: 30_000,
   },
 });

@@ -14,7 +14,16 @@ export default defineConfig({
     permissions: ['storage'],
     host_permissions: BUILT_IN_SITE_MATCHES,
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'promptvakt@promptvakt.se', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'promptvakt@promptvakt.se',
+              strict_min_version: '142.0',
+              // Nothing a user types is collected or sent anywhere.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
       : {}),
   }),
 });

@@ -1,0 +1,60 @@
+/**
+ * Engine benchmark: `npm run bench`.
+ * Prints median and p95 of scan() on 1 KB, 10 KB, 100 KB and 1 MB of Swedish
+ * text, a single-pass baseline regex over the same text, their ratio, and time
+ * per KB (linear growth shows as a flat column). Targets on the 2-core CI
+ * machine: 100 KB ≤ 5 ms median, ratio ≤ 10.
+ */
+import { scan } from '../lib/scan';
+import { swedishText } from './swedish-text';
+
+const SIZES: [string, number, number][] = [
+  ['1 KB', 1_000, 400],
+  ['10 KB', 10_000, 200],
+  ['100 KB', 100_000, 60],
+  ['1 MB', 1_000_000, 12],
+];
+
+/** The cheapest useful scan: one regex pass for digit groups shaped like a personnummer. */
+const BASELINE = /\d{6}[-+ ]?\d{4}/g;
+function baseline(text: string): number {
+  let count = 0;
+  BASELINE.lastIndex = 0;
+  while (BASELINE.exec(text)) count++;
+  return count;
+}
+
+function measure(fn: () => unknown, runs: number): { median: number; p95: number } {
+  for (let i = 0; i < Math.min(5, runs); i++) fn(); // warm up the JIT
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(runs / 2)]!, p95: times[Math.min(runs - 1, Math.floor(runs * 0.95))]! };
+}
+
+const referenceDate = new Date('2026-11-24T12:00:00Z');
+const rows: string[][] = [['size', 'scan median ms', 'scan p95 ms', 'baseline median ms', 'ratio', 'scan ms/KB', 'findings']];
+for (const [label, bytes, runs] of SIZES) {
+  const text = swedishText(bytes);
+  const findings = scan(text, { referenceDate }).findings.length;
+  const s = measure(() => scan(text, { referenceDate }), runs);
+  const b = measure(() => baseline(text), runs);
+  rows.push([
+    label,
+    s.median.toFixed(3),
+    s.p95.toFixed(3),
+    b.median.toFixed(3),
+    (s.median / Math.max(b.median, 1e-3)).toFixed(1),
+    (s.median / (bytes / 1000)).toFixed(4),
+    String(findings),
+  ]);
+}
+const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+console.log('Promptvakt engine benchmark (node ' + process.version + ')');
+for (const r of rows) console.log(r.map((c, i) => c.padStart(widths[i]!)).join('  '));
+const heap = process.memoryUsage();
+console.log(`heap used ${(heap.heapUsed / 1e6).toFixed(1)} MB, rss ${(heap.rss / 1e6).toFixed(1)} MB`);
