@@ -5,26 +5,20 @@
  * "min kollega Lena är sjukskriven för utmattningssyndrom" is.
  *
  * Vocabulary and person anchors are data (rules/sensitive/, rules/names/);
- * this module compiles them into a handful of regular expressions, so a scan
- * is a few linear passes over the text whatever the vocabulary size.
+ * the text is split into words once and matched against them by hash lookups
+ * (lib/sensitive/lexicon.ts), so a scan is linear whatever the vocabulary size.
  */
 import anchorWordsJson from '../../rules/sensitive/anchors.json';
 import vocabularyJson from '../../rules/sensitive/vocabulary.json';
 import firstNamesJson from '../../rules/names/first-names.json';
 import surnamesJson from '../../rules/names/surnames.json';
 import { parseOrThrow } from '../rules/validate';
+import { addAnchorWords, collectAnchors, hasAnchorIn, labelPattern, type AnchorTag, type Anchors, type NameLists } from '../sensitive/anchors';
 import { englishSentenceNamesPerson, looksEnglish } from '../sensitive/english-names';
-import { createAnchorFinder, hasAnchorIn, type AnchorFinder, type Anchors, type NameLists } from '../sensitive/anchors';
-import {
-  anchorsSchema,
-  namesSchema,
-  surnamesSchema,
-  vocabularySchema,
-  type AnchorWords,
-  type Vocabulary,
-} from '../sensitive/schema';
+import { Lexicon, TermSyntaxError, tokenize, type LexiconMatch } from '../sensitive/lexicon';
+import { anchorsSchema, namesSchema, surnamesSchema, vocabularySchema } from '../sensitive/schema';
 import { segment, type Segments } from '../sensitive/segments';
-import { WORD_END, WORD_START, alternation } from '../sensitive/term-pattern';
+import { DataValidationError } from '../rules/validate';
 import { SENSITIVE_CATEGORIES, type RawFinding, type SensitiveCategory } from '../types';
 import type { Detector, ScanContext } from './detector';
 
@@ -38,36 +32,9 @@ const NLP_SENTENCE_BUDGET = 8;
 const NLP_SENTENCE_MAX_LENGTH = 400;
 
 type TermKind = 'strong' | 'weak' | 'exact' | 'exactWeak';
-const GROUP_PREFIX: Record<TermKind, string> = { strong: 's', weak: 'w', exact: 'x', exactWeak: 'y' };
+const TERM_KINDS: readonly TermKind[] = ['strong', 'weak', 'exact', 'exactWeak'];
 
-interface CompiledVocabulary {
-  caseInsensitive: RegExp | null;
-  caseSensitive: RegExp | null;
-}
-
-const groupName = (kind: TermKind, category: SensitiveCategory) =>
-  `${GROUP_PREFIX[kind]}_${category.replace(/-/g, '_')}`;
-
-function compile(vocabulary: Vocabulary, kinds: TermKind[], flags: string): RegExp | null {
-  const groups: string[] = [];
-  for (const category of SENSITIVE_CATEGORIES) {
-    for (const kind of kinds) {
-      const terms = vocabulary.categories[category][kind];
-      if (terms.length) groups.push(`(?<${groupName(kind, category)}>${alternation(terms)})`);
-    }
-  }
-  return groups.length ? new RegExp(WORD_START + '(?:' + groups.join('|') + ')' + WORD_END, flags) : null;
-}
-
-function parseGroup(groups: Record<string, string | undefined>): { kind: TermKind; category: SensitiveCategory } {
-  for (const [name, value] of Object.entries(groups)) {
-    if (value === undefined) continue;
-    const kind = (Object.keys(GROUP_PREFIX) as TermKind[]).find((k) => GROUP_PREFIX[k] === name[0])!;
-    const category = name.slice(2).replace(/_/g, '-') as SensitiveCategory;
-    return { kind, category };
-  }
-  throw new Error('no group matched');
-}
+type Tag = { term: TermKind; category: SensitiveCategory } | { anchor: AnchorTag };
 
 export interface SensitiveDetectorData {
   vocabulary: unknown;
@@ -80,7 +47,7 @@ export interface SensitiveDetectorData {
 
 export function createSensitiveDetector(data: SensitiveDetectorData): Detector {
   const vocabulary = parseOrThrow(vocabularySchema, data.vocabulary, 'rules/sensitive/vocabulary.json');
-  const anchorWords: AnchorWords = parseOrThrow(anchorsSchema, data.anchors, 'rules/sensitive/anchors.json');
+  const anchorWords = parseOrThrow(anchorsSchema, data.anchors, 'rules/sensitive/anchors.json');
   const first = parseOrThrow(namesSchema, data.firstNames, 'rules/names/first-names.json');
   const last = parseOrThrow(surnamesSchema, data.surnames, 'rules/names/surnames.json');
   const names: NameLists = {
@@ -89,36 +56,49 @@ export function createSensitiveDetector(data: SensitiveDetectorData): Detector {
     surnames: new Set(last.surnames),
     surnameSuffixes: last.suffixes.map((s) => s.toLowerCase()),
   };
-  const compiled: CompiledVocabulary = {
-    caseInsensitive: compile(vocabulary, ['strong', 'weak'], 'giu'),
-    caseSensitive: compile(vocabulary, ['exact', 'exactWeak'], 'gu'),
-  };
-  const anchorFinder = createAnchorFinder(anchorWords, names);
+
+  const lexicon = new Lexicon<Tag>();
+  for (const category of SENSITIVE_CATEGORIES) {
+    for (const kind of TERM_KINDS) {
+      vocabulary.categories[category][kind].forEach((term, i) => {
+        try {
+          lexicon.add(term, { term: kind, category }, kind === 'exact' || kind === 'exactWeak');
+        } catch (error) {
+          if (!(error instanceof TermSyntaxError)) throw error;
+          throw new DataValidationError('rules/sensitive/vocabulary.json', [
+            `categories.${category}.${kind}[${i}]: ${error.message}`,
+          ]);
+        }
+      });
+    }
+  }
+  addAnchorWords(lexicon, anchorWords, (anchor) => ({ anchor }));
+  const labels = labelPattern(anchorWords.labels);
 
   return {
     id: 'sensitive',
     detect(ctx: ScanContext): RawFinding[] {
       const text = ctx.norm.text;
-      const matches: { start: number; end: number; kind: TermKind; category: SensitiveCategory }[] = [];
-      for (const re of [compiled.caseInsensitive, compiled.caseSensitive]) {
-        if (!re) continue;
-        re.lastIndex = 0;
-        for (let m = re.exec(text); m; m = re.exec(text)) {
-          matches.push({ start: m.index, end: m.index + m[0].length, ...parseGroup(m.groups ?? {}) });
-        }
+      const tokens = tokenize(text);
+      const terms: LexiconMatch<{ term: TermKind; category: SensitiveCategory }>[] = [];
+      const anchorMatches: LexiconMatch<AnchorTag>[] = [];
+      for (const m of lexicon.match(tokens)) {
+        if ('term' in m.tag) terms.push(m as LexiconMatch<{ term: TermKind; category: SensitiveCategory }>);
+        else anchorMatches.push({ ...m, tag: m.tag.anchor });
       }
-      if (!matches.length) return [];
+      if (!terms.length) return [];
 
       const identityStarts = ctx.earlierFindings
         .filter((f) => f.category === 'personnummer' || f.category === 'samordningsnummer')
         .map((f) => f.start);
-      const anchors = anchorFinder.find(text, identityStarts);
+      const anchors = collectAnchors(tokens, anchorMatches, names, labels, identityStarts);
       const segments = segment(text);
-      const findings: RawFinding[] = [];
       const nameInSentence = englishNameOracle(text, data.englishPersonFinder);
-      for (const match of matches) {
-        if (isTiedToPerson(match, text, anchors, segments, anchorFinder, nameInSentence)) {
-          findings.push({ category: match.category, rule: `${match.category}.about-person`, start: match.start, end: match.end });
+      const findings: RawFinding[] = [];
+      for (const m of terms) {
+        const match = { start: m.start, end: m.end, kind: m.tag.term };
+        if (isTiedToPerson(match, text, anchors, segments, nameInSentence)) {
+          findings.push({ category: m.tag.category, rule: `${m.tag.category}.about-person`, start: m.start, end: m.end });
         }
       }
       return findings;
@@ -131,7 +111,6 @@ function isTiedToPerson(
   text: string,
   anchors: Anchors,
   segments: Segments,
-  anchorFinder: AnchorFinder,
   nameInSentence: (from: number, to: number) => boolean,
 ): boolean {
   const { start, end, kind } = match;
@@ -145,7 +124,7 @@ function isTiedToPerson(
   if (kind === 'exactWeak' && /(?:^|[.!?]\s+|\n[ \t]*)$/.test(text.slice(sentenceFrom, start))) return false;
 
   if (anchorNear(anchors.strong, sentenceFrom, sentenceTo)) return true;
-  if (anchorNear(anchors.weak, sentenceFrom, sentenceTo) && !anchorFinder.isGeneric(text.slice(sentenceFrom, sentenceTo))) {
+  if (anchorNear(anchors.weak, sentenceFrom, sentenceTo) && !hasAnchorIn(anchors.generic, sentenceFrom, sentenceTo)) {
     return true;
   }
   if (nameInSentence(sentenceFrom, sentenceTo)) return true;

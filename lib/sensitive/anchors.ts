@@ -1,13 +1,14 @@
 /**
  * Person anchors: places in a text that point at an identifiable person.
- *   strong — a name, an identity number, "min kollega", a "Patient: …" field,
- *            a role followed by a name ("eleven Noah");
- *   weak   — a definite role ("patienten") or a personal pronoun ("hon").
- * A sensitive term only becomes a finding when an anchor is close enough
- * (see sensitive detector).
+ *   strong  — a name, or any subject anchor;
+ *   subject — an identity number, a "Patient: …" field, "min kollega", a role
+ *             followed by a name ("eleven Noah"): the text is about someone;
+ *   weak    — a definite role ("patienten") or a personal pronoun ("hon").
+ * Generic cues ("vilka", "i allmänhet") mark sentences that read as general
+ * questions, where weak anchors do not count.
  */
+import { Lexicon, type LexiconMatch, type Tokens } from './lexicon';
 import type { AnchorWords } from './schema';
-import { WORD_END, WORD_START, alternation, escapeRegExp, withCapitalised } from './term-pattern';
 
 export interface NameLists {
   firstNames: ReadonlySet<string>;
@@ -19,84 +20,83 @@ export interface NameLists {
 export interface Anchors {
   /** Sorted start offsets. */
   strong: number[];
-  weak: number[];
-  /**
-   * The strong anchors that make a person the subject of the text: an identity
-   * number, a "Patient: …" field, "min kollega", "eleven Noah" — not a bare
-   * name, which may just be the sender of a pasted e-mail.
-   */
   subject: number[];
+  weak: number[];
+  generic: number[];
 }
 
-export interface AnchorFinder {
-  find(text: string, identityNumberStarts: readonly number[]): Anchors;
-  /** True when the sentence reads as a general question rather than a case. */
-  isGeneric(sentence: string): boolean;
+export type AnchorTag = 'role' | 'roleTitle' | 'possessive' | 'pronoun' | 'generic';
+
+export function addAnchorWords<T>(lexicon: Lexicon<T>, words: AnchorWords, tag: (a: AnchorTag) => T): void {
+  for (const w of words.roles) lexicon.add(w, tag('role'));
+  for (const w of words.roleTitles) lexicon.add(w, tag('roleTitle'));
+  for (const w of words.possessives) lexicon.add(w, tag('possessive'));
+  for (const w of words.pronouns) lexicon.add(w, tag('pronoun'));
+  for (const w of words.genericCues) lexicon.add(w, tag('generic'));
 }
 
-const CAPITALISED_WORD = /(?<![\p{L}\p{N}])\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}\p{Ll}+)?(?![\p{L}\p{N}])/gu;
+/** "Patient: …", "Klient: …" at the start of a line. */
+export function labelPattern(labels: readonly string[]): RegExp {
+  const spellings = new Set<string>();
+  for (const l of labels) {
+    spellings.add(l);
+    spellings.add(l.charAt(0).toUpperCase() + l.slice(1));
+    spellings.add(l.toUpperCase());
+  }
+  const alternatives = [...spellings].map((l) => l.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|');
+  return new RegExp('(?:^|\\n)[ \\t]*(?:' + alternatives + ')[ \\t]*:[ \\t]*(?=\\S)', 'g');
+}
 
-export function createAnchorFinder(words: AnchorWords, names: NameLists): AnchorFinder {
-  const roles = new RegExp(WORD_START + '(?:' + alternation(words.roles) + ')' + WORD_END, 'giu');
-  const possessives = new RegExp(WORD_START + '(?:' + alternation(words.possessives) + ')' + WORD_END, 'giu');
-  const pronouns = new RegExp(WORD_START + '(?:' + alternation(words.pronouns) + ')' + WORD_END, 'giu');
-  // Case-sensitive so that \p{Lu} really means a capital: list both spellings.
-  const roleThenName = new RegExp(
-    WORD_START + '(?:' + alternation(withCapitalised(words.roleTitles)) + ')\\.?,?[ \\t]+(?=\\p{Lu}\\p{Ll})',
-    'gu',
-  );
-  const labelList = [...withCapitalised(words.labels), ...words.labels.map((l) => l.toUpperCase())];
-  const labels = new RegExp('(?:^|\\n)[ \\t]*(?:' + labelList.map(escapeRegExp).join('|') + ')[ \\t]*:[ \\t]*(?=\\S)', 'gu');
-  const generic = new RegExp(WORD_START + '(?:' + alternation(words.genericCues) + ')' + WORD_END, 'iu');
+const isCapitalised = (tokens: Tokens, i: number): boolean => {
+  const at = tokens.starts[i]!;
+  return tokens.text[at] !== tokens.lower[at];
+};
 
-  const isSurname = (word: string): boolean =>
-    names.surnames.has(word) ||
-    names.surnameSuffixes.some((s) => word.length > s.length + 2 && word.toLowerCase().endsWith(s));
+export function collectAnchors(
+  tokens: Tokens,
+  anchorMatches: readonly LexiconMatch<AnchorTag>[],
+  names: NameLists,
+  labels: RegExp,
+  identityNumberStarts: readonly number[],
+): Anchors {
+  const { text, starts, ends } = tokens;
+  const subject: number[] = [...identityNumberStarts];
+  const strong: number[] = [];
+  const weak: number[] = [];
+  const generic: number[] = [];
 
-  function findNames(text: string, out: number[]): void {
-    CAPITALISED_WORD.lastIndex = 0;
-    let previous: { word: string; end: number; start: number } | undefined;
-    for (let m = CAPITALISED_WORD.exec(text); m; m = CAPITALISED_WORD.exec(text)) {
-      const word = m[0];
-      const start = m.index;
-      const end = start + word.length;
-      const followsPrevious = previous !== undefined && /^[ \t]+$/.test(text.slice(previous.end, start));
-      if (names.firstNames.has(word)) {
-        out.push(start);
-      } else if (followsPrevious && isSurname(word)) {
-        // "Kuoljok" after "Aila", or an ambiguous first name followed by a surname ("Bo Lindqvist").
-        out.push(previous!.start);
-      } else if (followsPrevious && names.ambiguousFirstNames.has(previous!.word) && names.surnames.has(word)) {
-        out.push(previous!.start);
-      }
-      previous = { word, start, end };
+  for (const m of anchorMatches) {
+    if (m.tag === 'possessive') subject.push(m.start);
+    else if (m.tag === 'role' || m.tag === 'pronoun') weak.push(m.start);
+    else if (m.tag === 'generic') generic.push(m.start);
+    else if (m.tag === 'roleTitle' && m.endToken < starts.length && isCapitalised(tokens, m.endToken)) {
+      // "eleven Noah", "Mr. Andersson", "patienten, Gösta": a name follows the role.
+      const gap = text.slice(ends[m.endToken - 1], starts[m.endToken]);
+      if (/^[.,]?[ \t]+$/.test(gap)) subject.push(m.start);
     }
   }
 
-  function collect(re: RegExp, text: string, out: number[]): void {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      out.push(m.index + (m[0].length - m[0].trimStart().length));
-      if (m[0].length === 0) re.lastIndex++;
+  labels.lastIndex = 0;
+  for (let m = labels.exec(text); m; m = labels.exec(text)) subject.push(m.index + (m[0].length - m[0].trimStart().length));
+
+  for (let i = 0; i < starts.length; i++) {
+    if (!isCapitalised(tokens, i)) continue;
+    const word = text.slice(starts[i], ends[i]);
+    if (names.firstNames.has(word)) {
+      strong.push(starts[i]!);
+      continue;
     }
+    // A surname right after another capitalised word: "Aila Kuoljok", "Bo Lindqvist".
+    if (i === 0 || !isCapitalised(tokens, i - 1) || !/^[ \t]+$/.test(text.slice(ends[i - 1], starts[i]))) continue;
+    // (The first word may be an ambiguous first name such as "Bo" or "Hans".)
+    const surname =
+      names.surnames.has(word) || names.surnameSuffixes.some((s) => word.length > s.length + 2 && word.toLowerCase().endsWith(s));
+    if (surname) strong.push(starts[i - 1]!);
   }
 
-  return {
-    find(text, identityNumberStarts) {
-      const subject: number[] = [...identityNumberStarts];
-      collect(possessives, text, subject);
-      collect(roleThenName, text, subject);
-      collect(labels, text, subject);
-      const strong: number[] = [...subject];
-      findNames(text, strong);
-      const weak: number[] = [];
-      collect(roles, text, weak);
-      collect(pronouns, text, weak);
-      for (const list of [strong, weak, subject]) list.sort((a, b) => a - b);
-      return { strong, weak, subject };
-    },
-    isGeneric: (sentence) => generic.test(sentence),
-  };
+  strong.push(...subject);
+  for (const list of [strong, subject, weak, generic]) list.sort((a, b) => a - b);
+  return { strong, subject, weak, generic };
 }
 
 /** True when a sorted list has a value in [from, to). */

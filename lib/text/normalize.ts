@@ -23,9 +23,12 @@ const CONFUSABLES: Record<string, string> = {
   ο: 'o',
 };
 
-/** Characters that need a change. Everything else is copied as is. */
-const NEEDS_CHANGE =
-  /[\u00A0\u00AD\u034F\u061C\u115F\u1160\u1680\u180E\u2000-\u200F\u2010-\u2015\u202A-\u202F\u205F-\u206F\u2212\u3000\u3164\uFE58\uFE63\uFEFF\uFF01-\uFF5E\uFFA0\u0370-\u03FF\u0400-\u04FF]|(?=\p{Nd})[^0-9]/gu;
+/**
+ * Candidates for a change. ASCII and Latin-1/Latin Extended letters (åäöé …)
+ * never change, so ordinary Swedish text is skipped at regex speed; the exact
+ * decision is replacementFor's.
+ */
+const NEEDS_CHANGE = /[\u00A0\u00AD]|[^\u0000-\u024F]/g;
 
 const DROPPED = /^[\u00AD\u034F\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFEFF\uFFA0]$/u;
 const SPACES = /^[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]$/u;
@@ -84,7 +87,13 @@ export function normalize(original: string): NormalizedText {
   let changed = false;
   NEEDS_CHANGE.lastIndex = 0;
   for (let m = NEEDS_CHANGE.exec(original); m; m = NEEDS_CHANGE.exec(original)) {
-    const ch = m[0];
+    let ch = m[0];
+    // Astral code points (mathematical digits, emoji) come as a surrogate pair.
+    const code = ch.charCodeAt(0);
+    if (code >= 0xd800 && code <= 0xdbff && m.index + 1 < original.length) {
+      ch = original.slice(m.index, m.index + 2);
+      NEEDS_CHANGE.lastIndex = m.index + 2;
+    }
     const replacement = replacementFor(ch);
     if (replacement === null) continue;
     changed = true;
