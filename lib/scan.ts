@@ -27,7 +27,10 @@ export function scan(text: string, options: ScanOptions = {}): ScanResult {
   const norm = normalize(text);
   const raw: RawFinding[] = [];
   const ctx: ScanContext = { norm, referenceDate: options.referenceDate ?? new Date(), earlierFindings: raw };
-  for (const detector of detectors) raw.push(...detector.detect(ctx));
+  for (const detector of detectors) {
+    // A loop, not push(...found): a huge paste can yield more findings than a call may take arguments.
+    for (const found of detector.detect(ctx)) raw.push(found);
+  }
 
   const findings: Finding[] = [];
   for (const r of resolveOverlaps(raw)) {
@@ -71,13 +74,23 @@ export function decide(findings: readonly Pick<Finding, 'action'>[]): Decision {
  * number (the digits are the identity number, not a phone number).
  */
 function resolveOverlaps(raw: RawFinding[]): RawFinding[] {
+  // Identity-number spans, sorted; detectors report them in text order and they never overlap.
   const ids = raw.filter((f) => f.category === 'personnummer' || f.category === 'samordningsnummer');
+  const overlapsId = (f: RawFinding): boolean => {
+    let lo = 0;
+    let hi = ids.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ids[mid]!.end <= f.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < ids.length && ids[lo]!.start < f.end;
+  };
   const seen = new Set<string>();
   return raw.filter((f) => {
     const key = `${f.category}:${f.start}:${f.end}`;
     if (seen.has(key)) return false;
     seen.add(key);
-    if (f.category === 'phone' && ids.some((id) => id.start < f.end && f.start < id.end)) return false;
-    return true;
+    return !(f.category === 'phone' && overlapsId(f));
   });
 }
