@@ -34,7 +34,9 @@ const NLP_SENTENCE_MAX_LENGTH = 400;
 type TermKind = 'strong' | 'weak' | 'exact' | 'exactWeak';
 const TERM_KINDS: readonly TermKind[] = ['strong', 'weak', 'exact', 'exactWeak'];
 
-type Tag = { term: TermKind; category: SensitiveCategory } | { anchor: AnchorTag };
+type TermTag = { term: TermKind; category: SensitiveCategory };
+/** Anchor tags are plain strings, terms are objects: telling them apart allocates nothing. */
+type Tag = TermTag | AnchorTag;
 
 export interface SensitiveDetectorData {
   vocabulary: unknown;
@@ -72,7 +74,7 @@ export function createSensitiveDetector(data: SensitiveDetectorData): Detector {
       });
     }
   }
-  addAnchorWords(lexicon, anchorWords, (anchor) => ({ anchor }));
+  addAnchorWords(lexicon, anchorWords, (anchor) => anchor);
   const labels = labelPattern(anchorWords.labels);
 
   return {
@@ -80,11 +82,11 @@ export function createSensitiveDetector(data: SensitiveDetectorData): Detector {
     detect(ctx: ScanContext): RawFinding[] {
       const text = ctx.norm.text;
       const tokens = tokenize(text);
-      const terms: LexiconMatch<{ term: TermKind; category: SensitiveCategory }>[] = [];
+      const terms: LexiconMatch<TermTag>[] = [];
       const anchorMatches: LexiconMatch<AnchorTag>[] = [];
       for (const m of lexicon.match(tokens)) {
-        if ('term' in m.tag) terms.push(m as LexiconMatch<{ term: TermKind; category: SensitiveCategory }>);
-        else anchorMatches.push({ ...m, tag: m.tag.anchor });
+        if (typeof m.tag === 'string') anchorMatches.push(m as LexiconMatch<AnchorTag>);
+        else terms.push(m as LexiconMatch<TermTag>);
       }
       if (!terms.length) return [];
 

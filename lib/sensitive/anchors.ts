@@ -7,7 +7,7 @@
  * Generic cues ("vilka", "i allmänhet") mark sentences that read as general
  * questions, where weak anchors do not count.
  */
-import { Lexicon, type LexiconMatch, type Tokens } from './lexicon';
+import { isCapitalisedAt, Lexicon, type LexiconMatch, type Tokens } from './lexicon';
 import type { AnchorWords } from './schema';
 
 export interface NameLists {
@@ -47,10 +47,9 @@ export function labelPattern(labels: readonly string[]): RegExp {
   return new RegExp('(?:^|\\n)[ \\t]*(?:' + alternatives + ')[ \\t]*:[ \\t]*(?=\\S)', 'g');
 }
 
-const isCapitalised = (tokens: Tokens, i: number): boolean => {
-  const at = tokens.starts[i]!;
-  return tokens.text[at] !== tokens.lower[at];
-};
+function isCapitalised(tokens: Tokens, i: number): boolean {
+  return isCapitalisedAt(tokens.text, tokens.starts[i]!);
+}
 
 export function collectAnchors(
   tokens: Tokens,

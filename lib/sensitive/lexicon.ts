@@ -15,10 +15,36 @@
 
 export interface Tokens {
   readonly text: string;
-  /** Lower-case copy with the same offsets. */
-  readonly lower: string;
   readonly starts: number[];
   readonly ends: number[];
+}
+
+const foldedBeyondLatin1 = new Map<number, number>();
+/**
+ * Lower case of one UTF-16 unit, without building a lower-case copy of the
+ * text (which costs more than the whole word scan). Case folding that changes
+ * length (İ) keeps the first unit.
+ */
+export function foldCode(c: number): number {
+  if (c < 0x80) return c >= 65 && c <= 90 ? c + 32 : c;
+  if (c < 0x100) return c >= 0xc0 && c <= 0xde && c !== 0xd7 ? c + 32 : c;
+  let folded = foldedBeyondLatin1.get(c);
+  if (folded === undefined) {
+    folded = String.fromCharCode(c).toLowerCase().charCodeAt(0);
+    foldedBeyondLatin1.set(c, folded);
+  }
+  return folded;
+}
+
+/** `source.startsWith(stem, at)` ignoring case; `stem` is lower case. */
+function startsWithFolded(source: string, stem: string, at: number): boolean {
+  for (let i = 0; i < stem.length; i++) if (foldCode(source.charCodeAt(at + i)) !== stem.charCodeAt(i)) return false;
+  return true;
+}
+
+export function isCapitalisedAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return foldCode(c) !== c;
 }
 
 /**
@@ -34,19 +60,17 @@ function isWordChar(c: number): boolean {
 }
 
 export function tokenize(text: string): Tokens {
-  // U+0130 (İ) is the one character whose lower case is two UTF-16 units.
-  const lower = (text.includes('\u0130') ? text.replace(/\u0130/g, 'I') : text).toLowerCase();
   const starts: number[] = [];
   const ends: number[] = [];
   let inWord = false;
-  for (let i = 0; i < lower.length; i++) {
-    const word = isWordChar(lower.charCodeAt(i));
+  for (let i = 0; i < text.length; i++) {
+    const word = isWordChar(text.charCodeAt(i));
     if (word && !inWord) starts.push(i);
     else if (!word && inWord) ends.push(i);
     inWord = word;
   }
-  if (inWord) ends.push(lower.length);
-  return { text, lower, starts, ends };
+  if (inWord) ends.push(text.length);
+  return { text, starts, ends };
 }
 
 interface WordPattern {
@@ -78,14 +102,23 @@ export interface LexiconMatch<T> {
 /** Terms are bucketed by their first (or, for *stem, last) KEY_LENGTH characters. */
 const KEY_LENGTH = 3;
 
-/** A number for up to three UTF-16 units and the length (no string allocation in the hot path). */
-function keyOf(source: string, from: number, length: number): number {
+/**
+ * A small-integer hash of up to three UTF-16 units and the length: no string
+ * and no heap number is allocated in the hot path. Collisions only add
+ * candidates, which wordMatches then rejects.
+ */
+function keyOf(source: string, from: number, length: number, folded: boolean): number {
   let key = length;
-  for (let i = 0; i < length; i++) key = key * 65536 + source.charCodeAt(from + i);
+  for (let i = 0; i < length; i++) {
+    const c = source.charCodeAt(from + i);
+    key = (Math.imul(key, 0x9e3779b1) + (folded ? foldCode(c) : c)) & 0x3fffffff;
+  }
   return key;
 }
 
 class Index<T> {
+  constructor(private readonly folded: boolean) {}
+
   /** Exact and prefix terms, by the first KEY_LENGTH characters of their stem (whole stem if shorter). */
   private readonly byStart = new Map<number, CompiledTerm<T>[]>();
   /** Suffix terms (*stem), by the last KEY_LENGTH characters. */
@@ -99,7 +132,7 @@ class Index<T> {
     const { stem, suffix } = term.words[0]!;
     const map = suffix ? this.byEnd : this.byStart;
     const length = Math.min(KEY_LENGTH, stem.length);
-    const key = keyOf(stem, suffix ? stem.length - length : 0, length);
+    const key = keyOf(stem, suffix ? stem.length - length : 0, length, false);
     const list = map.get(key);
     if (list) list.push(term);
     else map.set(key, [term]);
@@ -108,8 +141,10 @@ class Index<T> {
   /** Terms whose first word may match the word source[start, end) (hot path: no allocation). */
   candidates(source: string, start: number, end: number, out: CompiledTerm<T>[]): void {
     const length = end - start;
-    appendAll(out, this.byStart.get(keyOf(source, start, Math.min(KEY_LENGTH, length))));
-    if (length > KEY_LENGTH && this.byEnd.size) appendAll(out, this.byEnd.get(keyOf(source, end - KEY_LENGTH, KEY_LENGTH)));
+    appendAll(out, this.byStart.get(keyOf(source, start, Math.min(KEY_LENGTH, length), this.folded)));
+    if (length > KEY_LENGTH && this.byEnd.size) {
+      appendAll(out, this.byEnd.get(keyOf(source, end - KEY_LENGTH, KEY_LENGTH, this.folded)));
+    }
   }
 }
 
@@ -117,11 +152,12 @@ function appendAll<X>(out: X[], list: X[] | undefined): void {
   if (list) for (let i = 0; i < list.length; i++) out.push(list[i]!);
 }
 
-function wordMatches(pattern: WordPattern, source: string, start: number, end: number): boolean {
+function wordMatches(pattern: WordPattern, source: string, start: number, end: number, folded: boolean): boolean {
   const { stem } = pattern;
-  if (pattern.suffix) return end - start >= stem.length && source.startsWith(stem, end - stem.length);
-  if (pattern.prefix) return end - start >= stem.length && source.startsWith(stem, start);
-  return end - start === stem.length && source.startsWith(stem, start);
+  const length = end - start;
+  if (pattern.suffix ? length < stem.length : pattern.prefix ? length < stem.length : length !== stem.length) return false;
+  const at = pattern.suffix ? end - stem.length : start;
+  return folded ? startsWithFolded(source, stem, at) : source.startsWith(stem, at);
 }
 
 export class TermSyntaxError extends Error {}
@@ -163,8 +199,8 @@ export function compileTerm<T>(term: string, tag: T, caseSensitive = false): Com
 }
 
 export class Lexicon<T> {
-  private readonly folded = new Index<T>();
-  private readonly cased = new Index<T>();
+  private readonly folded = new Index<T>(true);
+  private readonly cased = new Index<T>(false);
 
   add(term: string, tag: T, caseSensitive = false): void {
     const compiled = compileTerm(term, tag, caseSensitive);
@@ -174,12 +210,12 @@ export class Lexicon<T> {
   /** Every match of every term, in token order (a token may start several matches). */
   match(tokens: Tokens): LexiconMatch<T>[] {
     const out: LexiconMatch<T>[] = [];
-    const { starts, ends, lower, text } = tokens;
+    const { starts, ends, text } = tokens;
     const useCased = !this.cased.isEmpty;
     const candidates: CompiledTerm<T>[] = [];
     for (let i = 0; i < starts.length; i++) {
       if (candidates.length) candidates.length = 0;
-      this.folded.candidates(lower, starts[i]!, ends[i]!, candidates);
+      this.folded.candidates(text, starts[i]!, ends[i]!, candidates);
       if (useCased) this.cased.candidates(text, starts[i]!, ends[i]!, candidates);
       for (const term of candidates) {
         const endToken = this.matchAt(term, tokens, i);
@@ -191,8 +227,8 @@ export class Lexicon<T> {
 
   /** One past the last token of the match, or -1. */
   private matchAt(term: CompiledTerm<T>, tokens: Tokens, first: number): number {
-    const { starts, ends } = tokens;
-    const source = term.caseSensitive ? tokens.text : tokens.lower;
+    const { starts, ends, text } = tokens;
+    const folded = !term.caseSensitive;
     for (let w = 0; w < term.words.length; w++) {
       const t = first + w;
       if (t >= starts.length) return -1;
@@ -201,7 +237,7 @@ export class Lexicon<T> {
         const separator = term.separators[w - 1]!;
         if (separator === ' ' ? !/^\s+$/.test(between) : between !== separator) return -1;
       }
-      if (!wordMatches(term.words[w]!, source, starts[t]!, ends[t]!)) return -1;
+      if (!wordMatches(term.words[w]!, text, starts[t]!, ends[t]!, folded)) return -1;
     }
     const last = first + term.words.length - 1;
     if (term.trailing && !tokens.text.startsWith(term.trailing, ends[last])) return -1;

@@ -24,11 +24,13 @@ const CONFUSABLES: Record<string, string> = {
 };
 
 /**
- * Candidates for a change. ASCII and Latin-1/Latin Extended letters (åäöé …)
- * never change, so ordinary Swedish text is skipped at regex speed; the exact
- * decision is replacementFor's.
+ * Characters that may need a change. ASCII and Latin-1/Latin Extended letters
+ * (åäöé …) never do, so ordinary Swedish text costs one comparison per
+ * character; replacementFor makes the exact decision.
  */
-const NEEDS_CHANGE = /[\u00A0\u00AD]|[^\u0000-\u024F]/g;
+function mayNeedChange(c: number): boolean {
+  return c >= 0xa0 && (c > 0x24f || c === 0xa0 || c === 0xad);
+}
 
 const DROPPED = /^[\u00AD\u034F\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFEFF\uFFA0]$/u;
 const SPACES = /^[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]$/u;
@@ -85,27 +87,26 @@ export function normalize(original: string): NormalizedText {
   let copiedTo = 0;
   let normLength = 0;
   let changed = false;
-  NEEDS_CHANGE.lastIndex = 0;
-  for (let m = NEEDS_CHANGE.exec(original); m; m = NEEDS_CHANGE.exec(original)) {
-    let ch = m[0];
+  for (let i = 0; i < original.length; i++) {
+    const code = original.charCodeAt(i);
+    if (!mayNeedChange(code)) continue;
     // Astral code points (mathematical digits, emoji) come as a surrogate pair.
-    const code = ch.charCodeAt(0);
-    if (code >= 0xd800 && code <= 0xdbff && m.index + 1 < original.length) {
-      ch = original.slice(m.index, m.index + 2);
-      NEEDS_CHANGE.lastIndex = m.index + 2;
-    }
+    const width = code >= 0xd800 && code <= 0xdbff && i + 1 < original.length ? 2 : 1;
+    const ch = original.slice(i, i + width);
     const replacement = replacementFor(ch);
-    if (replacement === null) continue;
-    changed = true;
-    parts.push(original.slice(copiedTo, m.index));
-    normLength += m.index - copiedTo;
-    parts.push(replacement);
-    normLength += replacement.length;
-    copiedTo = m.index + ch.length;
-    if (replacement.length !== ch.length) {
-      normAt.push(normLength);
-      origAt.push(copiedTo);
+    if (replacement !== null) {
+      changed = true;
+      parts.push(original.slice(copiedTo, i));
+      normLength += i - copiedTo;
+      parts.push(replacement);
+      normLength += replacement.length;
+      copiedTo = i + width;
+      if (replacement.length !== width) {
+        normAt.push(normLength);
+        origAt.push(copiedTo);
+      }
     }
+    i += width - 1;
   }
   if (!changed) return identity(original);
   parts.push(original.slice(copiedTo));
