@@ -8,11 +8,12 @@ import { scan } from '../lib/scan';
 
 const lang = (process.env.LC_ALL || process.env.LANG || '').toLowerCase().startsWith('sv') ? 'sv' : 'en';
 
+const name = (n: number) => (lang === 'sv' ? `exempel ${n}` : `example ${n}`);
 const PROMPTS: [string, string][] = [
-  ['exempel 1', 'Skriv ett vänligt avslag till Per Nilsson, 640823-4174, på hans ansökan om parkeringstillstånd.'],
-  ['exempel 2', 'Sammanfatta i tre punkter:\n\nKONFIDENTIELL\nBeredskapsplan för vattenförsörjning vid höjd beredskap …'],
-  ['exempel 3', 'min kollega Lena är sjukskriven för utmattningssyndrom, hjälp mig skriva en plan för arbetsträning'],
-  ['exempel 4', 'Vilka symtom har astma hos barn? Skriv en kort text till förskolans föräldrabrev.'],
+  [name(1), 'Skriv ett vänligt avslag till Per Nilsson, 640823-4174, på hans ansökan om parkeringstillstånd.'],
+  [name(2), 'Sammanfatta i tre punkter:\n\nKONFIDENTIELL\nBeredskapsplan för vattenförsörjning vid höjd beredskap …'],
+  [name(3), 'min kollega Lena är sjukskriven för utmattningssyndrom, hjälp mig skriva en plan för arbetsträning'],
+  [name(4), 'Vilka symtom har astma hos barn? Skriv en kort text till förskolans föräldrabrev.'],
 ];
 
 for (const [name, text] of PROMPTS) {
