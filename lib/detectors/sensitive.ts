@@ -26,7 +26,7 @@ import type { Detector, ScanContext } from './detector';
 const SENTENCE_REACH = 300;
 const PARAGRAPH_REACH = 800;
 /** A prompt this short whose subject is a person (see Anchors.subject) is about that person throughout. */
-const SHORT_PROMPT = 1500;
+const SHORT_PROMPT = 4000;
 /** At most this many English sentences per scan go to the (slower) NLP name finder. */
 const NLP_SENTENCE_BUDGET = 8;
 const NLP_SENTENCE_MAX_LENGTH = 400;
@@ -98,7 +98,7 @@ export function createSensitiveDetector(data: SensitiveDetectorData): Detector {
       const nameInSentence = englishNameOracle(text, data.englishPersonFinder);
       const findings: RawFinding[] = [];
       for (const m of terms) {
-        const match = { start: m.start, end: m.end, kind: m.tag.term };
+        const match = { start: m.start, end: m.end, kind: m.tag.term, category: m.tag.category };
         if (isTiedToPerson(match, text, anchors, segments, nameInSentence)) {
           findings.push({ category: m.tag.category, rule: `${m.tag.category}.about-person`, start: m.start, end: m.end });
         }
@@ -109,7 +109,7 @@ export function createSensitiveDetector(data: SensitiveDetectorData): Detector {
 }
 
 function isTiedToPerson(
-  match: { start: number; end: number; kind: TermKind },
+  match: { start: number; end: number; kind: TermKind; category: SensitiveCategory },
   text: string,
   anchors: Anchors,
   segments: Segments,
@@ -124,6 +124,8 @@ function isTiedToPerson(
   const sentenceFrom = Math.max(s0, start - SENTENCE_REACH);
   const sentenceTo = Math.min(s1, end + SENTENCE_REACH);
   if (kind === 'exactWeak' && /(?:^|[.!?]\s+|\n[ \t]*)$/.test(text.slice(sentenceFrom, start))) return false;
+  // Party names in council proceedings or next to an office describe a public role.
+  if (match.category === 'politics' && hasAnchorIn(anchors.publicRole, sentenceFrom, sentenceTo)) return false;
 
   if (anchorNear(anchors.strong, sentenceFrom, sentenceTo)) return true;
   if (anchorNear(anchors.weak, sentenceFrom, sentenceTo) && !hasAnchorIn(anchors.generic, sentenceFrom, sentenceTo)) {

@@ -23,19 +23,26 @@ export interface Anchors {
   subject: number[];
   weak: number[];
   generic: number[];
+  /** Proceedings of an assembly, office holders: party names there describe a public role. */
+  publicRole: number[];
 }
 
-export type AnchorTag = 'role' | 'roleTitle' | 'possessive' | 'pronoun' | 'generic';
+export type AnchorTag = 'role' | 'roleTitle' | 'possessive' | 'pronoun' | 'generic' | 'publicRole';
 
 export function addAnchorWords<T>(lexicon: Lexicon<T>, words: AnchorWords, tag: (a: AnchorTag) => T): void {
   for (const w of words.roles) lexicon.add(w, tag('role'));
   for (const w of words.roleTitles) lexicon.add(w, tag('roleTitle'));
   for (const w of words.possessives) lexicon.add(w, tag('possessive'));
+  // "vår receptionist", "my neighbour": a possessive before a person noun points at one person.
+  for (const determiner of words.possessiveDeterminers) {
+    for (const noun of words.personNouns) lexicon.add(`${determiner} ${noun}`, tag('possessive'));
+  }
+  for (const w of words.publicRoleCues) lexicon.add(w, tag('publicRole'));
   for (const w of words.pronouns) lexicon.add(w, tag('pronoun'));
   for (const w of words.genericCues) lexicon.add(w, tag('generic'));
 }
 
-/** "Patient: …", "Klient: …" at the start of a line. */
+/** "Patient: …", "Klient: …", "Ärende 1: …" at the start of a line. */
 export function labelPattern(labels: readonly string[]): RegExp {
   const spellings = new Set<string>();
   for (const l of labels) {
@@ -44,7 +51,7 @@ export function labelPattern(labels: readonly string[]): RegExp {
     spellings.add(l.toUpperCase());
   }
   const alternatives = [...spellings].map((l) => l.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|');
-  return new RegExp('(?:^|\\n)[ \\t]*(?:' + alternatives + ')[ \\t]*:[ \\t]*(?=\\S)', 'g');
+  return new RegExp('(?:^|\\n)[ \\t]*(?:' + alternatives + ')(?:[ \\t]+\\d{1,3})?[ \\t]*:[ \\t]*(?=\\S)', 'g');
 }
 
 function isCapitalised(tokens: Tokens, i: number): boolean {
@@ -63,11 +70,13 @@ export function collectAnchors(
   const strong: number[] = [];
   const weak: number[] = [];
   const generic: number[] = [];
+  const publicRole: number[] = [];
 
   for (const m of anchorMatches) {
     if (m.tag === 'possessive') subject.push(m.start);
     else if (m.tag === 'role' || m.tag === 'pronoun') weak.push(m.start);
     else if (m.tag === 'generic') generic.push(m.start);
+    else if (m.tag === 'publicRole') publicRole.push(m.start);
     else if (m.tag === 'roleTitle' && m.endToken < starts.length && isCapitalised(tokens, m.endToken)) {
       // "eleven Noah", "Mr. Andersson", "patienten, Gösta": a name follows the role.
       const gap = text.slice(ends[m.endToken - 1], starts[m.endToken]);
@@ -94,8 +103,8 @@ export function collectAnchors(
   }
 
   strong.push(...subject);
-  for (const list of [strong, subject, weak, generic]) list.sort((a, b) => a - b);
-  return { strong, subject, weak, generic };
+  for (const list of [strong, subject, weak, generic, publicRole]) list.sort((a, b) => a - b);
+  return { strong, subject, weak, generic, publicRole };
 }
 
 /** True when a sorted list has a value in [from, to). */

@@ -16,6 +16,18 @@ export function looksEnglish(sentence: string): boolean {
   return english >= 2 && english > swedish;
 }
 
+/**
+ * compromise also tags some common nouns as #Person ("lesson"): only a
+ * capitalised match counts, and at the very start of the sentence only a
+ * match of two or more words ("Thaddeus Featherstonehaugh").
+ */
 export function englishSentenceNamesPerson(sentence: string): boolean {
-  return nlp(sentence).has('#Person');
+  const trimmed = sentence.trimStart();
+  for (const name of nlp(trimmed).match('#Person+').out('array') as string[]) {
+    const clean = name.replace(/[^\p{L}\p{N}' -]+/gu, '').trim();
+    if (!/^\p{Lu}/u.test(clean)) continue;
+    if (trimmed.startsWith(clean) && !clean.includes(' ')) continue;
+    return true;
+  }
+  return false;
 }

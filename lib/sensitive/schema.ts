@@ -30,6 +30,9 @@ export const anchorsSchema = z.strictObject({
   labels: terms.min(1),
   pronouns: terms.min(1),
   genericCues: terms.min(1),
+  possessiveDeterminers: terms.min(1),
+  personNouns: terms.min(1),
+  publicRoleCues: terms.min(1),
 });
 export type AnchorWords = z.infer<typeof anchorsSchema>;
 
