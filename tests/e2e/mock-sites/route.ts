@@ -1,0 +1,23 @@
+/**
+ * Serves a mock page under a real site's origin in Playwright, e.g.
+ * `await routeSiteToMock(context, 'https://chatgpt.com', server.url, 'chatgpt')`:
+ * every request to that origin is answered from the mock server (`/dist/*` as
+ * is, any other path with `<site>.html`), so `location.hostname` is the real
+ * host and the extension's host-matched content script runs, with no network.
+ */
+import type { BrowserContext, Page } from '@playwright/test';
+
+export async function routeSiteToMock(
+  target: BrowserContext | Page,
+  origin: string,
+  serverUrl: string,
+  site: string,
+): Promise<void> {
+  const base = origin.replace(/\/+$/, '');
+  await target.route(`${base}/**`, async (route) => {
+    const { pathname } = new URL(route.request().url());
+    const path = pathname.startsWith('/dist/') ? pathname : `/${site}.html`;
+    const response = await route.fetch({ url: `${serverUrl}${path}` });
+    await route.fulfill({ response });
+  });
+}
