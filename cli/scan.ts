@@ -5,16 +5,20 @@
  *   npm run scan -- FILE                         human report for a file (or stdin without FILE)
  *
  * Options: --lang sv|en, --reveal (print values unmasked), --date YYYY-MM-DD
- * (reference date for century inference). Exit status of the report: 0 allow,
+ * (reference date for century inference), --english-nlp (also ask compromise
+ * for English names missing from the name lists). Exit status of the report: 0 allow,
  * 1 warn, 2 block, 3 error. The --jsonl contract is documented in docs/CLI.md.
  */
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import type { Detector } from '../lib/detectors/detector';
+import { withEnglishNlp } from '../lib/detectors/english-nlp';
 import { scan } from '../lib/scan';
 import { formatReport, type ReportLanguage } from '../lib/report/text-report';
 
 interface CliOptions {
   jsonl: boolean;
+  detectors?: Detector[];
   reveal: boolean;
   lang: ReportLanguage;
   referenceDate?: Date;
@@ -28,6 +32,7 @@ function parseArgs(argv: string[]): CliOptions {
     const arg = argv[i]!;
     if (arg === '--jsonl') options.jsonl = true;
     else if (arg === '--reveal') options.reveal = true;
+    else if (arg === '--english-nlp') options.detectors = withEnglishNlp();
     else if (arg === '--lang') {
       const lang = argv[++i];
       if (lang !== 'sv' && lang !== 'en') throw new UsageError('--lang takes sv or en');
@@ -47,7 +52,7 @@ function parseArgs(argv: string[]): CliOptions {
   return options;
 }
 
-const HELP = `usage: npm run scan -- [FILE|-] [--lang sv|en] [--reveal] [--date YYYY-MM-DD]
+const HELP = `usage: npm run scan -- [FILE|-] [--lang sv|en] [--reveal] [--date YYYY-MM-DD] [--english-nlp]
        npm run --silent scan -- --jsonl < prompts.jsonl
 Exit status (report): 0 allow, 1 warn, 2 block, 3 error.
 `;
@@ -73,7 +78,7 @@ function scanJsonlLine(line: string, options: CliOptions): object {
   const text = input && typeof input === 'object' ? (input as { text?: unknown }).text : undefined;
   if (typeof text !== 'string') return { id, error: 'each line needs {"id": …, "text": "…"} with a string text' };
   try {
-    const result = scan(text, { referenceDate: options.referenceDate });
+    const result = scan(text, { referenceDate: options.referenceDate, detectors: options.detectors });
     return {
       id,
       decision: result.decision,
@@ -113,7 +118,7 @@ async function main(): Promise<number> {
     return 0;
   }
   const text = await readAll(options.file);
-  const result = scan(text, { referenceDate: options.referenceDate });
+  const result = scan(text, { referenceDate: options.referenceDate, detectors: options.detectors });
   process.stdout.write(formatReport(text, result, { lang: options.lang, reveal: options.reveal, source: options.file ?? 'stdin' }));
   return { allow: 0, warn: 1, block: 2 }[result.decision];
 }

@@ -105,13 +105,22 @@ function checkAccount(sortingCode: string, account: string): { checksumOk: boole
   }
 }
 
+/**
+ * Four digits and no digit after them. Written out (not \d{4}) so the regex engine
+ * can skip ahead four characters at a time where there is no digit.
+ */
+const FOUR_DIGITS = /\d\d\d\d(?!\d)/g;
+
 function findClearingAccounts(text: string, findings: RawFinding[]): void {
-  // Candidates are clean 4-digit runs; a native regex scan jumps between digit runs.
-  const runs = /\d+/g;
+  // Candidates are clean runs of exactly four digits; a native regex scan finds them.
+  const runs = FOUR_DIGITS;
+  runs.lastIndex = 0;
   for (let m = runs.exec(text); m; m = runs.exec(text)) {
     const i = m.index;
-    const j = i + m[0].length;
-    if (j - i !== 4 || !numberStartsCleanly(text, i)) continue;
+    const j = i + 4;
+    // The last four digits of a longer run.
+    if (isDigitCode(text.charCodeAt(i - 1))) continue;
+    if (!numberStartsCleanly(text, i)) continue;
     const end = clearingAccountAt(text, i, j);
     if (end > 0) {
       findings.push({ category: 'bank-account', rule: 'bank-account.clearing-account', start: i, end });
@@ -169,13 +178,24 @@ function clearingAccountAt(text: string, i: number, j: number): number {
   return -1;
 }
 
-/** Bankgiro / plusgiro labels. The number must follow right after (": ", " ", "-nr "). */
+/**
+ * Bankgiro / plusgiro labels. The number must follow right after (": ", " ", "-nr ").
+ * The label must not continue a word: GIRO_WORD_START is checked at the start of a
+ * match (a regex that begins with that look-behind cannot search for 'b'/'p' quickly).
+ */
 const GIRO_LABEL =
-  /(?<![\p{L}\p{N}_])(bankgiro(?:nummer|nr|t)?|bg(?:-?nr)?|plusgiro(?:nummer|nr|t)?|postgiro(?:nummer|nr|t)?|pg(?:-?nr)?)(?![\p{L}\p{N}_])\.?[ \t]{0,3}(?:nr\.?[ \t]{0,3})?:?[ \t]{0,3}(?=\d)/giu;
+  /(bankgiro(?:nummer|nr|t)?|bg(?:-?nr)?|plusgiro(?:nummer|nr|t)?|postgiro(?:nummer|nr|t)?|pg(?:-?nr)?)(?![\p{L}\p{N}_])\.?[ \t]{0,3}(?:nr\.?[ \t]{0,3})?:?[ \t]{0,3}(?=\d)/giu;
+const GIRO_WORD_START = /(?<![\p{L}\p{N}_])/uy;
 
 function findGiro(text: string, findings: RawFinding[]): void {
   GIRO_LABEL.lastIndex = 0;
   for (let m = GIRO_LABEL.exec(text); m; m = GIRO_LABEL.exec(text)) {
+    GIRO_WORD_START.lastIndex = m.index;
+    if (!GIRO_WORD_START.test(text)) {
+      // Inside a word: go on from the next character, as the look-behind in the regex would.
+      GIRO_LABEL.lastIndex = m.index + 1;
+      continue;
+    }
     const start = m.index + m[0].length;
     const word = m[1]!.toLowerCase();
     const bankgiro = word.startsWith('b');

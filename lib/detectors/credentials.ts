@@ -135,6 +135,18 @@ function looksLikePassword(v: string, allowDigitsOnly: boolean): boolean {
 // ---------------------------------------------------------------------------
 // Known token formats
 
+/**
+ * A string that every match of a pattern contains at a fixed place: `s` occurs
+ * `at` characters after the start of the match. The text is searched for the
+ * character `s[pivot]`, chosen rare in prose, so a text without it costs one
+ * native search.
+ */
+interface Needle {
+  s: string;
+  at: number;
+  pivot: number;
+}
+
 interface TokenPattern {
   re: RegExp;
   rule: Rule;
@@ -142,19 +154,38 @@ interface TokenPattern {
   check?: (m: string) => boolean;
   /** Capture group holding the secret (default: whole match). */
   group?: number;
+  /**
+   * Every match contains one of these, so the pattern is tried only where one
+   * occurs. Without needles the regex searches the whole text.
+   */
+  needles?: Needle[];
 }
 
 const TOKEN_PATTERNS: TokenPattern[] = [
   // Anthropic (before OpenAI: both start with "sk-").
-  { re: /sk-ant-(?<![A-Za-z0-9_-]sk-ant-)[A-Za-z0-9_-]{20,}/g, rule: 'credential.api-key', check: (m) => looksRandom(m.slice(7)) },
+  {
+    re: /sk-ant-(?<![A-Za-z0-9_-]sk-ant-)[A-Za-z0-9_-]{20,}/g,
+    rule: 'credential.api-key',
+    check: (m) => looksRandom(m.slice(7)),
+    needles: [{ s: 'sk-ant-', at: 0, pivot: 2 }],
+  },
   // OpenAI: sk-…, sk-proj-…, sk-svcacct-…, sk-admin-…
   {
     re: /sk-(?<![A-Za-z0-9_-]sk-)(?!ant-)[A-Za-z0-9_-]{20,}/g,
     rule: 'credential.api-key',
     check: (m) => looksRandom(m.slice(3).replace(/^(?:proj|svcacct|admin)-/, '')),
+    needles: [{ s: 'sk-', at: 0, pivot: 2 }],
   },
   // AWS access key id.
-  { re: /A(?:KI|SI)A(?<![A-Za-z0-9]A(?:KI|SI)A)[A-Z0-9]{16}(?![A-Za-z0-9])/g, rule: 'credential.api-key', check: (m) => !m.includes('EXAMPLE') },
+  {
+    re: /A(?:KI|SI)A(?<![A-Za-z0-9]A(?:KI|SI)A)[A-Z0-9]{16}(?![A-Za-z0-9])/g,
+    rule: 'credential.api-key',
+    check: (m) => !m.includes('EXAMPLE'),
+    needles: [
+      { s: 'AKIA', at: 0, pivot: 0 },
+      { s: 'ASIA', at: 0, pivot: 0 },
+    ],
+  },
   // AWS secret access key, only when labelled.
   {
     re: /secret_?access_?key(?<=(?:^|[^A-Za-z0-9_])(?:aws_?)?secret_?access_?key)["']?[ \t]{0,4}[:=][ \t]{0,4}["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/dgi,
@@ -163,17 +194,46 @@ const TOKEN_PATTERNS: TokenPattern[] = [
     check: (m) => !m.includes('EXAMPLE') && looksRandom(m),
   },
   // GitHub.
-  { re: /gh[pousr]_(?<![A-Za-z0-9_]gh[pousr]_)[A-Za-z0-9]{36,}(?![A-Za-z0-9_])/g, rule: 'credential.api-key', check: (m) => m.length <= 260 && looksRandom(m.slice(4)) },
-  { re: /github_pat_(?<![A-Za-z0-9_]github_pat_)[A-Za-z0-9_]{22,}(?![A-Za-z0-9_])/g, rule: 'credential.api-key', check: (m) => m.length <= 300 && looksRandom(m.slice(11)) },
+  {
+    re: /gh[pousr]_(?<![A-Za-z0-9_]gh[pousr]_)[A-Za-z0-9]{36,}(?![A-Za-z0-9_])/g,
+    rule: 'credential.api-key',
+    check: (m) => m.length <= 260 && looksRandom(m.slice(4)),
+    needles: [{ s: '_', at: 3, pivot: 0 }],
+  },
+  {
+    re: /github_pat_(?<![A-Za-z0-9_]github_pat_)[A-Za-z0-9_]{22,}(?![A-Za-z0-9_])/g,
+    rule: 'credential.api-key',
+    check: (m) => m.length <= 300 && looksRandom(m.slice(11)),
+    needles: [{ s: '_pat_', at: 6, pivot: 0 }],
+  },
   // Slack.
-  { re: /x(?:ox[abposre]|app)-(?<![A-Za-z0-9_-]x(?:ox[abposre]|app)-)[A-Za-z0-9-]{10,}/g, rule: 'credential.api-key', check: (m) => m.length >= 20 && hasDigit(m) },
+  {
+    re: /x(?:ox[abposre]|app)-(?<![A-Za-z0-9_-]x(?:ox[abposre]|app)-)[A-Za-z0-9-]{10,}/g,
+    rule: 'credential.api-key',
+    check: (m) => m.length >= 20 && hasDigit(m),
+    needles: [{ s: 'x', at: 0, pivot: 0 }],
+  },
   // Google API key.
-  { re: /AIza(?<![A-Za-z0-9_-]AIza)[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g, rule: 'credential.api-key' },
+  {
+    re: /AIza(?<![A-Za-z0-9_-]AIza)[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g,
+    rule: 'credential.api-key',
+    needles: [{ s: 'AIza', at: 0, pivot: 2 }],
+  },
   // Stripe live keys.
-  { re: /[sr]k_live_(?<![A-Za-z0-9_][sr]k_live_)[0-9A-Za-z]{16,}/g, rule: 'credential.api-key', check: (m) => looksRandom(m.slice(8)) },
+  {
+    re: /[sr]k_live_(?<![A-Za-z0-9_][sr]k_live_)[0-9A-Za-z]{16,}/g,
+    rule: 'credential.api-key',
+    check: (m) => looksRandom(m.slice(8)),
+    needles: [{ s: 'k_live_', at: 1, pivot: 1 }],
+  },
   // JWT: header.payload.signature, header decodes to JSON with "alg".
-  { re: /eyJ(?<![A-Za-z0-9_.-]eyJ)[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*/g, rule: 'credential.token', check: isJwt },
-  // Authorization: Bearer <opaque token>, also bare "Bearer <token>".
+  {
+    re: /eyJ(?<![A-Za-z0-9_.-]eyJ)[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*/g,
+    rule: 'credential.token',
+    check: isJwt,
+    needles: [{ s: 'eyJ', at: 0, pivot: 2 }],
+  },
+  // Authorization: Bearer <opaque token>, also bare "Bearer <token>". ('b' is too common a needle.)
   {
     re: /earer(?<![A-Za-z0-9_-][Bb]earer)(?<=[Bb]earer)[ \t]{1,4}([A-Za-z0-9._~+/-]{20,}=*)/dg,
     rule: 'credential.token',
@@ -186,6 +246,7 @@ const TOKEN_PATTERNS: TokenPattern[] = [
     rule: 'credential.password',
     group: 1,
     check: isBasicAuth,
+    needles: [{ s: 'uthorization', at: 0, pivot: 6 }],
   },
 ];
 
@@ -244,18 +305,107 @@ function findConnectionStrings(text: string, hits: Hit[]): void {
   }
 }
 
+/**
+ * Jumping between needles pays while they are rare. After DENSE_STEPS native
+ * searches, needles closer than DENSE_GAP characters apart on average (code, a
+ * dump of keys) hand over to one regex search over the rest of the text.
+ */
+const DENSE_STEPS = 64;
+const DENSE_GAP = 32;
+/** indexVia() gave up: the needle is too frequent. */
+const DENSE = -2;
+
+/** Native searches made for one pattern. */
+interface Budget {
+  steps: number;
+}
+
+/**
+ * First index at or after `from` where `s` occurs, -1 if there is none, or
+ * DENSE. Found by a native search for the character of `s` at `pivot` (a rare
+ * one) and a comparison there.
+ */
+function indexVia(text: string, s: string, pivot: number, from: number, budget: Budget): number {
+  const ch = s[pivot]!;
+  for (let i = text.indexOf(ch, from + pivot); i >= 0; i = text.indexOf(ch, i + 1)) {
+    if (++budget.steps > DENSE_STEPS && budget.steps * DENSE_GAP > i) return DENSE;
+    if (s.length === 1 || text.startsWith(s, i - pivot)) return i - pivot;
+  }
+  return -1;
+}
+
+/** Next occurrence of a needle at or after a position; the positions asked for never decrease. */
+class NeedleCursor {
+  private pos = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    private readonly text: string,
+    readonly needle: Needle,
+    private readonly budget: Budget,
+  ) {}
+
+  /** The occurrence, Infinity if there is none, or DENSE. */
+  at(from: number): number {
+    if (this.pos < from && this.pos !== DENSE) {
+      const i = indexVia(this.text, this.needle.s, this.needle.pivot, from, this.budget);
+      this.pos = i === -1 ? Number.POSITIVE_INFINITY : i;
+    }
+    return this.pos;
+  }
+}
+
+/** Sticky copies of the token patterns with needles: tried at one position each. */
+const STICKY = new Map(
+  TOKEN_PATTERNS.filter((p) => p.needles).map((p) => [p, new RegExp(p.re.source, p.re.flags.replace('g', 'y'))]),
+);
+
 function findTokens(text: string, hits: Hit[]): void {
   for (const p of TOKEN_PATTERNS) {
-    p.re.lastIndex = 0;
-    for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
-      const secret = p.group ? m[p.group] : m[0];
-      if (secret === undefined || secret.length === 0) continue;
-      if (p.check && !p.check(secret)) continue;
-      const start = p.group ? (m.indices?.[p.group]?.[0] ?? -1) : m.index;
-      if (start < 0) continue;
-      hits.push({ start, end: start + secret.length, rule: p.rule, priority: p.rule === 'credential.password' ? 3 : 1 });
+    const from = p.needles ? findTokensAtNeedles(text, p, hits) : 0;
+    if (from < 0) continue;
+    p.re.lastIndex = from;
+    for (let m = p.re.exec(text); m; m = p.re.exec(text)) addToken(p, m, hits);
+  }
+}
+
+/**
+ * The matches of a global search with `p.re`, found by trying the sticky copy
+ * only where a needle allows a match to start: the leftmost match at or after
+ * `from`, then on from its end. Returns -1 when done, or where a plain regex
+ * search has to take over because the needles are dense.
+ */
+function findTokensAtNeedles(text: string, p: TokenPattern, hits: Hit[]): number {
+  const sticky = STICKY.get(p)!;
+  const budget: Budget = { steps: 0 };
+  const cursors: NeedleCursor[] = [];
+  for (const n of p.needles!) cursors.push(new NeedleCursor(text, n, budget));
+  let from = 0;
+  for (;;) {
+    let start = Number.POSITIVE_INFINITY;
+    for (const c of cursors) {
+      const at = c.at(from + c.needle.at);
+      if (at === DENSE) return from;
+      start = Math.min(start, at - c.needle.at);
+    }
+    if (start === Number.POSITIVE_INFINITY) return -1;
+    sticky.lastIndex = start;
+    const m = sticky.exec(text);
+    if (m) {
+      addToken(p, m, hits);
+      from = start + m[0].length;
+    } else {
+      from = start + 1;
     }
   }
+}
+
+function addToken(p: TokenPattern, m: RegExpExecArray, hits: Hit[]): void {
+  const secret = p.group ? m[p.group] : m[0];
+  if (secret === undefined || secret.length === 0) return;
+  if (p.check && !p.check(secret)) return;
+  const start = p.group ? (m.indices?.[p.group]?.[0] ?? -1) : m.index;
+  if (start < 0) return;
+  hits.push({ start, end: start + secret.length, rule: p.rule, priority: p.rule === 'credential.password' ? 3 : 1 });
 }
 
 // ---------------------------------------------------------------------------
@@ -282,7 +432,10 @@ function isSpaceCode(c: number): boolean {
  */
 function findPem(text: string, hits: Hit[]): void {
   const n = text.length;
-  PEM_BEGIN.lastIndex = 0;
+  // No match starts before the first "-----BEGIN ".
+  const first = indexVia(text, '-----BEGIN ', 7, 0, { steps: 0 });
+  if (first === -1) return;
+  PEM_BEGIN.lastIndex = first === DENSE ? 0 : first;
   for (let m = PEM_BEGIN.exec(text); m; m = PEM_BEGIN.exec(text)) {
     let i = m.index + m[0].length;
     let body = 0;

@@ -41,6 +41,7 @@ import {
   isMetaLine,
   isNegated,
   isWordChar,
+  isWordCode,
   matchYesValue,
   parseControls,
   refTailOk,
@@ -52,6 +53,7 @@ import {
 import {
   CAPS_LEVEL_START,
   CLASS_KEYS,
+  LEVEL_HINT,
   NON_MARKING_LABELS,
   SECRECY_KEYS,
   YES_KEYS,
@@ -153,7 +155,10 @@ const US_AUTHORITY = /(?:classified[ \t]+by|derived[ \t]+from|declassify[ \t]+on
 const US_BANNER = /(?<![\p{L}\p{N}])(?:TOP[ \t]SECRET|SECRET|CONFIDENTIAL)(?=[ \t]?\/\/)/gu;
 const TLP = /(?<![\p{L}\p{N}])TLP[ \t]?[:-]?[ \t]?(RED|AMBER\+STRICT|AMBER|GREEN|CLEAR|WHITE)(?![\p{L}\p{N}])/gu;
 const TLP_RANK: Record<string, number> = { RED: 4, 'AMBER+STRICT': 3, AMBER: 3, GREEN: 2, CLEAR: 1, WHITE: 1 };
-const KEY_CHAR = /[\p{L}\p{N}_ -]/u;
+/** A character of a label: letter, digit, '_', ' ' or '-'. */
+function isKeyCode(c: number): boolean {
+  return c === 32 || c === 45 || c === 95 || isWordCode(c);
+}
 const NON_BLANK = /\S/;
 /** How far into a secrecy label's value an OSL reference is looked for. */
 const VALUE_WINDOW = 120;
@@ -202,6 +207,65 @@ function ruleOf(term: LevelTerm, citesOsl: boolean): MarkingRuleId {
   }
 }
 
+/** No further occurrence. */
+const NONE = Number.POSITIVE_INFINITY;
+
+/** First index of a string at or after a position; positions asked for never decrease. */
+class NextIndex {
+  private pos = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly needle: string,
+  ) {}
+
+  at(from: number): number {
+    if (this.pos < from) {
+      const i = this.text.indexOf(this.needle, from);
+      this.pos = i < 0 ? NONE : i;
+    }
+    return this.pos;
+  }
+}
+
+/** Start of the first match of a global regex at or after a position; positions asked for never decrease. */
+class NextMatch {
+  private pos = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly re: RegExp,
+  ) {}
+
+  at(from: number): number {
+    if (this.pos < from) {
+      this.re.lastIndex = from;
+      const m = this.re.exec(this.text);
+      this.pos = m ? m.index : NONE;
+    }
+    return this.pos;
+  }
+}
+
+/** A " - " cell delimiter: index of its dash. */
+class NextSpacedDash {
+  private pos = -1;
+
+  constructor(private readonly text: string) {}
+
+  at(from: number): number {
+    if (this.pos < from) {
+      const t = this.text;
+      let i = t.indexOf('-', from);
+      while (i >= 0 && !(t.charCodeAt(i - 1) === 32 && t.charCodeAt(i + 1) === 32)) i = t.indexOf('-', i + 1);
+      this.pos = i < 0 ? NONE : i;
+    }
+    return this.pos;
+  }
+}
+
+const DOUBLE_SPACE = / {2}/g;
+
 class MarkingScanner {
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
@@ -218,41 +282,87 @@ class MarkingScanner {
   /** Cached isMetaLine() of the current line. */
   private meta: boolean | undefined;
   private letteredList = false;
+  /** The current line has a level hint: level terms may occur on it. */
+  private level = false;
 
   constructor(private readonly text: string) {
     // Two passes into typed arrays: growing plain arrays line by line is slow on huge inputs.
+    // Without CR, LS or PS every line ends at a '\n', and a native search finds those.
+    const lfOnly = text.indexOf('\r') < 0 && text.indexOf('\u2028') < 0 && text.indexOf('\u2029') < 0;
     let count = 1;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || c === 0x2028 || c === 0x2029 || (c === 13 && text.charCodeAt(i + 1) !== 10)) count++;
+    if (lfOnly) {
+      // Blank lines are common and short: check the next character before searching.
+      for (let i = text.indexOf('\n'); i >= 0; i = text.charCodeAt(i + 1) === 10 ? i + 1 : text.indexOf('\n', i + 1)) count++;
+    } else {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || c === 0x2028 || c === 0x2029 || (c === 13 && text.charCodeAt(i + 1) !== 10)) count++;
+      }
     }
     this.lineCount = count;
     this.starts = new Int32Array(count);
     this.ends = new Int32Array(count);
     let n = 0;
     let start = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) {
+    if (lfOnly) {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.charCodeAt(i + 1) === 10 ? i + 1 : text.indexOf('\n', i + 1)) {
         this.starts[n] = start;
         this.ends[n++] = i;
-        if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
         start = i + 1;
+      }
+    } else {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) {
+          this.starts[n] = start;
+          this.ends[n++] = i;
+          if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+          start = i + 1;
+        }
       }
     }
     this.starts[n] = start;
     this.ends[n] = text.length;
   }
 
+  /**
+   * Most lines carry no marking. One forward search per hint over the whole
+   * text (not several regexes per line) shows which lines need a closer look:
+   *   - a line with a level hint (LEVEL_HINT) gets the full scan;
+   *   - a line without one cannot hold a level term, so only what needs no
+   *     level term is looked at: label values (after ':', '=', a tag or a
+   *     table cell) that are OSL references or "Ja", portion markings ('(' or
+   *     ':') and TLP labels;
+   *   - a line with none of these is skipped: nothing on it can become a
+   *     finding or a level sighting.
+   * The searches only move forward, so the pass stays linear.
+   */
   run(): RawFinding[] {
-    for (let li = 0; li < this.lineCount; li++) this.scanLine(li);
+    const text = this.text;
+    const hint = new NextMatch(text, LEVEL_HINT);
+    const tlp = new NextIndex(text, 'TLP');
+    const colon = new NextIndex(text, ':');
+    const equals = new NextIndex(text, '=');
+    const lt = new NextIndex(text, '<');
+    const paren = new NextIndex(text, '(');
+    const tab = new NextIndex(text, '\t');
+    const pipe = new NextIndex(text, '|');
+    const dash = new NextSpacedDash(text);
+    const spaces = new NextMatch(text, DOUBLE_SPACE);
+    for (let li = 0; li < this.lineCount; li++) {
+      const s = this.starts[li]!;
+      const e = this.ends[li]!;
+      if (s === e) continue;
+      const level = hint.at(s) < e;
+      const cells = tab.at(s) < e || pipe.at(s) < e || dash.at(s) < e || spaces.at(s) < e;
+      if (!level && !cells && tlp.at(s) >= e && colon.at(s) >= e && equals.at(s) >= e && lt.at(s) >= e && paren.at(s) >= e) {
+        continue;
+      }
+      this.scanLine(li, level, cells);
+    }
     const kept = this.dropTrainingMaterial();
     this.addPortions(kept);
-    return dedupe(kept).map((c) => {
-      const f: RawFinding = { category: 'classified', rule: c.rule, start: c.start, end: c.end };
-      if (c.severity) f.severity = c.severity;
-      return f;
-    });
+    return dedupe(kept).map(toFinding);
   }
 
   private lineText(li: number): string {
@@ -261,25 +371,30 @@ class MarkingScanner {
 
   // -------------------------------------------------------------------------
 
-  private scanLine(li: number): void {
+  /**
+   * Scans one line. Without a level hint (`level` false) what can only act on
+   * a level term is skipped, and tryLevel() does not look for one: there is
+   * none. Without a cell delimiter (`cells` false) there are no cells.
+   */
+  private scanLine(li: number, level: boolean, cells: boolean): void {
     const base = this.starts[li]!;
-    if (base === this.ends[li]) return;
     const line = this.lineText(li);
     if (!NON_BLANK.test(line)) return;
     const tried = this.tried;
     tried.clear();
     this.meta = undefined;
     this.lineRanks.clear();
-    this.scanCapsTerms(li, line);
+    this.level = level;
+    if (level) this.scanCapsTerms(li, line);
     const deco = skipDecoration(line);
 
-    if (!deco.unticked) this.tryLevel(li, line, base, deco.pos, { kind: 'start', bullet: deco.bullet }, tried);
+    if (level && !deco.unticked) this.tryLevel(li, line, base, deco.pos, { kind: 'start', bullet: deco.bullet }, tried);
     this.scanLabels(li, line, base, deco.pos, tried);
     if (line.includes('<')) this.scanTags(li, line, base, tried);
-    this.scanCells(li, line, base, deco.pos, tried);
-    if (line.includes('(') || line.includes('[')) this.scanBrackets(li, line, base, deco.pos, tried);
+    if (cells) this.scanCells(li, line, base, deco.pos, tried);
+    if (level && (line.includes('(') || line.includes('['))) this.scanBrackets(li, line, base, deco.pos, tried);
     this.scanPortion(line, base);
-    if (line.includes('//')) this.scanBanners(li, line, base);
+    if (level && line.includes('//')) this.scanBanners(li, line, base);
     if (line.includes('TLP')) this.scanTlp(li, line, base);
   }
 
@@ -288,7 +403,7 @@ class MarkingScanner {
     if (pos >= line.length || tried.has(pos)) return;
     tried.add(pos);
     if (pos > 0 && isWordChar(line[pos - 1])) return;
-    const hit = matchLevel(line, pos);
+    const hit = this.level ? matchLevel(line, pos) : null;
     if (!hit) {
       if (mode.kind === 'key') this.tryLabelValue(li, line, base, pos, mode);
       return;
@@ -482,7 +597,7 @@ class MarkingScanner {
       if (line[v] === '[' || line[v] === '(') v++;
       if (key.kind === 'generic') {
         // "Ämne: HEMLIG – …" counts, "Exempel: HEMLIG" does not.
-        if (!matchLevelCaps(line, v) || NON_MARKING_LABELS.has(normKey(line.slice(key.start, sep)))) continue;
+        if (!this.level || !matchLevelCaps(line, v) || NON_MARKING_LABELS.has(normKey(line.slice(key.start, sep)))) continue;
         this.tryLevel(li, line, base, v, { kind: 'caps' }, tried);
       } else {
         this.tryLevel(li, line, base, v, key.mode, tried);
@@ -497,13 +612,13 @@ class MarkingScanner {
     decoPos: number,
   ): { start: number; kind: 'label'; mode: KeyMode } | { start: number; kind: 'generic' } | null {
     let k = sep;
-    while (k > 0 && sep - k < 3 && (line[k - 1] === ' ' || line[k - 1] === '\t')) k--;
-    const quoted = line[k - 1] === '"' || line[k - 1] === "'";
+    while (k > 0 && sep - k < 3 && (line.charCodeAt(k - 1) === 32 || line.charCodeAt(k - 1) === 9)) k--;
+    const quoted = line.charCodeAt(k - 1) === 34 || line.charCodeAt(k - 1) === 39;
     if (quoted) k--;
     const keyEnd = k;
     let s = keyEnd;
     const min = Math.max(0, keyEnd - 48);
-    while (s > min && KEY_CHAR.test(line[s - 1]!)) s--;
+    while (s > min && isKeyCode(line.charCodeAt(s - 1))) s--;
     if (s === keyEnd) return null;
     const region = line.slice(s, keyEnd);
     // Try "Security classification", then "classification".
@@ -517,8 +632,8 @@ class MarkingScanner {
       if (space < 0 || space >= keyEnd) break;
       st = space + 1;
     }
-    // A short line-start label ("Ämne:", "SUBJECT:"): the value counts in capitals only.
-    if (!quoted && line[sep] === ':' && s <= decoPos) {
+    // A short line-start label ("Ämne:", "SUBJECT:"): the value counts in capitals only (so not without a level hint).
+    if (this.level && !quoted && line[sep] === ':' && s <= decoPos) {
       const raw = line.slice(decoPos, keyEnd).trim();
       if (GENERIC_LABEL.test(raw) && raw.split(' ').length <= 3) return { start: decoPos, kind: 'generic' };
     }
@@ -740,6 +855,12 @@ class MarkingScanner {
       });
     }
   }
+}
+
+function toFinding(c: Candidate): RawFinding {
+  const f: RawFinding = { category: 'classified', rule: c.rule, start: c.start, end: c.end };
+  if (c.severity) f.severity = c.severity;
+  return f;
 }
 
 /** One finding per marking: of overlapping candidates the longest wins. */

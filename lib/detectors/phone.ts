@@ -57,43 +57,38 @@ function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** What the last walkGroups() call found: end offset, digits and groups (module scratch: no allocation per number). */
+const walk = { end: 0, total: 0, count: 0 };
+
 /**
- * Reads the phrase starting at `start`. The first pass only counts digits and groups
- * and finds the end; group strings are built only when the digit count is plausible,
- * so text full of short numbers costs no allocation.
+ * Reads the phrase starting at `start` (after the '+' if there is one), or null
+ * when it has too many or too few digits to be a phone number. walk.end is set
+ * either way. The first pass only counts digits and groups and finds the end;
+ * group strings are built only when the digit count is plausible, so text full
+ * of short numbers costs no allocation.
  */
-function parsePhrase(text: string, start: number): Phrase {
-  const plus = text.charCodeAt(start) === 43; // '+'
+function parsePhrase(text: string, start: number, plus: boolean): Phrase | null {
   const first = plus ? start + 1 : start;
-  let total = 0;
-  let count = 0;
-  const end = walkGroups(text, first, (_from, _to, digits) => {
-    total += digits;
-    count++;
-  });
-  const overflow = total > MAX_DIGITS || count > MAX_GROUPS;
+  walkGroups(text, first, null);
+  const end = walk.end;
+  if (walk.total > MAX_DIGITS || walk.count > MAX_GROUPS || walk.total < MIN_DIGITS) return null;
   const groups: Group[] = [];
-  if (!overflow && total >= MIN_DIGITS) {
-    walkGroups(text, first, (from, to, _digits, sep, paren) => {
-      groups.push({ digits: paren ? text.slice(from + 1, to - 1) : text.slice(from, to), sep, paren });
-    });
-  }
-  return { start, end, plus, groups, overflow: overflow || total < MIN_DIGITS };
+  walkGroups(text, first, groups);
+  return { start, end, plus, groups, overflow: false };
 }
 
 /**
  * Walks digit groups joined by a single space or dash, with "(digits)" groups allowed
- * (directly before or after a group: "+46(0)70", "(08)123"). Calls `visit` for each group; returns the end offset.
+ * (directly before or after a group: "+46(0)70", "(08)123"). Sets `walk`; pushes the
+ * groups onto `groups` if given.
  */
-function walkGroups(
-  text: string,
-  start: number,
-  visit: (from: number, to: number, digits: number, sep: Group['sep'], paren: boolean) => void,
-): number {
+function walkGroups(text: string, start: number, groups: Group[] | null): void {
   const n = text.length;
   let i = start;
   let sep: Group['sep'] = '';
   let end = start;
+  let total = 0;
+  let count = 0;
   while (i < n) {
     let paren = false;
     let next: number;
@@ -114,7 +109,9 @@ function walkGroups(
     } else {
       break;
     }
-    visit(i, next, digits, sep, paren);
+    total += digits;
+    count++;
+    if (groups) groups.push({ digits: paren ? text.slice(i + 1, next - 1) : text.slice(i, next), sep, paren });
     end = next;
     const c = text.charCodeAt(next);
     const d = text.charCodeAt(next + 1);
@@ -128,7 +125,9 @@ function walkGroups(
       break;
     }
   }
-  return end;
+  walk.end = end;
+  walk.total = total;
+  walk.count = count;
 }
 
 type Strength = 'strong' | 'weak' | 'phone-word';
@@ -222,24 +221,40 @@ const NUMBER_WORD = /(?:^|[^\p{L}\p{N}])(?:nr|nummer|number|no)(?![\p{L}])/u;
 /** A currency or percent sign right after the number makes it an amount. */
 const UNIT_AFTER = /^ ?(?:(?:kr|kronor|sek|eur|usd|tkr|mkr|miljoner)(?!\p{L})|:-|%|€|\$)/iu;
 
+const DIGIT_RUNS = /\d+/g;
+
+/** After a digit group ending at `next`, walkGroups() reads another group (the same test as there, for a digit group). */
+function continuesAfter(text: string, next: number): boolean {
+  const c = text.charCodeAt(next);
+  const d = text.charCodeAt(next + 1);
+  if ((c === 32 || c === 45) && (isDigitCode(d) || (d === 40 && isDigitCode(text.charCodeAt(next + 2))))) return true;
+  return c === 40 && isDigitCode(d);
+}
+
 export const phoneDetector: Detector = {
   id: 'phone',
   detect(ctx) {
     const text = ctx.norm.text;
     const findings: RawFinding[] = [];
     // Jump from digit run to digit run (a native regex scan), not character by character.
-    const runs = /\d+/g;
+    const runs = DIGIT_RUNS;
+    runs.lastIndex = 0;
     for (let m = runs.exec(text); m; m = runs.exec(text)) {
       const lead = text.charCodeAt(m.index - 1);
+      const runEnd = runs.lastIndex;
+      // Most numbers are short and stand alone ("den 12 oktober"): fewer digits than any
+      // phone number and no group after them, so nothing to read.
+      if (runEnd - m.index < MIN_DIGITS && lead !== 43 && lead !== 40 && !continuesAfter(text, runEnd)) continue;
       const start = lead === 43 || lead === 40 ? m.index - 1 : m.index; // "+46 …", "(08) …"
       if (!numberStartsCleanly(text, start)) continue;
-      const p = parsePhrase(text, start);
-      const verdict = p.overflow ? null : classify(p, ctx.referenceDate);
-      if (verdict && numberEndsCleanly(text, p.end) && !UNIT_AFTER.test(text.slice(p.end, p.end + 10)) && contextOk(text, p.start, verdict.need)) {
-        findings.push({ category: 'phone', rule: verdict.rule, start: p.start, end: p.end });
+      const p = parsePhrase(text, start, text.charCodeAt(start) === 43);
+      const end = walk.end;
+      const verdict = p ? classify(p, ctx.referenceDate) : null;
+      if (verdict && numberEndsCleanly(text, end) && !UNIT_AFTER.test(text.slice(end, end + 10)) && contextOk(text, start, verdict.need)) {
+        findings.push({ category: 'phone', rule: verdict.rule, start, end });
       }
       // The rest of the phrase never starts a number of its own.
-      if (p.end > runs.lastIndex) runs.lastIndex = p.end;
+      if (end > runs.lastIndex) runs.lastIndex = end;
     }
     return findings;
   },

@@ -11,8 +11,15 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 const LOWER = /\p{Ll}/u;
 const UPPER_START = /^\p{Lu}/u;
 
+/** A letter or digit (one UTF-16 code unit), without a regex call for ASCII and Latin-1 letters. */
+export function isWordCode(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  if (c >= 0xc0 && c <= 0xff) return c !== 0xd7 && c !== 0xf7;
+  return WORD_CHAR.test(String.fromCharCode(c));
+}
+
 export function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && WORD_CHAR.test(ch);
+  return ch !== undefined && isWordCode(ch.charCodeAt(0));
 }
 
 export function hasLower(s: string): boolean {

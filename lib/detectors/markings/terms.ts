@@ -140,6 +140,15 @@ export function matchLevelCaps(line: string, pos: number): LevelHit | null {
   return hitOf(LEVEL_CAPS, line, pos);
 }
 
+/**
+ * Every match of a level term, in any case, contains one of these words (or,
+ * for TS/S/C, is followed by "//" on its line): a line without any of them has
+ * no level term, so the scanner skips the level matching there. Same `iu`
+ * flags as LEVEL_ANY_CASE, so case folding agrees (ſ, K). Keep in step with
+ * LEVEL_TERMS and with US_BANNER in markings.ts.
+ */
+export const LEVEL_HINT = /hemlig|secret|[ck]onfidenti|restr|utrikes|sekretess|h\/|\/\//giu;
+
 /** Cheap prefilter for places where a level term in capitals may start. */
 export const CAPS_LEVEL_START =
   /(?<![\p{L}\p{N}])(?:KVAL|BEGR|HEMLIG|H\/|KONFIDENTIELL|SEKRETESS|UTRIKES|TR[ÈÉE]|EU|SECRET|CONFIDENTI|RESTREINT|COSMIC|NATO|TOP)/gu;
