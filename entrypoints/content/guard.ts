@@ -1,0 +1,227 @@
+/**
+ * The send guard: intercepts Enter, clicks on the send control, form submits,
+ * pastes and drops in the capture phase, decides synchronously with the local
+ * engine and stops the event before the page sees it. A clean prompt passes
+ * untouched. A send that the user approves (mask, send anyway) is replayed
+ * through the site's own control with a one-shot approval of exactly that text.
+ */
+import type { DetectionPolicy } from '../../lib/policy/default-policy';
+import { PlaceholderBook, maskFindings } from '../../lib/redaction/placeholders';
+import { scan } from '../../lib/scan';
+import type { ScanResult } from '../../lib/types';
+import { readText, selectText, writeText, type ComposerLocator, type Editable } from './composer';
+import type { DialogRequest } from './dialog-host';
+
+export interface DialogPresenter {
+  show(request: DialogRequest): void;
+  close(): void;
+  readonly isOpen: boolean;
+}
+
+type ScanOutcome = { ok: true; result: ScanResult } | { ok: false };
+
+export class PromptGuard {
+  /** The exact text the user approved for the next send. */
+  private approvedText: string | null = null;
+  /** Set while we paste on the user's behalf, so our own paste is not checked again. */
+  private selfPaste = false;
+  private readonly placeholders: PlaceholderBook;
+  private readonly listeners: [string, (e: Event) => void][];
+
+  constructor(
+    private readonly locator: ComposerLocator,
+    private readonly dialog: DialogPresenter,
+    private readonly policy: () => DetectionPolicy,
+    language: 'sv' | 'en',
+  ) {
+    this.placeholders = new PlaceholderBook(language);
+    this.listeners = [
+      ['keydown', (e) => this.onKeyDown(e as KeyboardEvent)],
+      ['click', (e) => this.onClick(e as MouseEvent)],
+      ['submit', (e) => this.onSubmit(e as SubmitEvent)],
+      ['paste', (e) => this.onPaste(e as ClipboardEvent)],
+      ['drop', (e) => this.onDrop(e as DragEvent)],
+    ];
+  }
+
+  install(target: Window): void {
+    for (const [type, listener] of this.listeners) target.addEventListener(type, listener, true);
+  }
+
+  uninstall(target: Window): void {
+    for (const [type, listener] of this.listeners) target.removeEventListener(type, listener, true);
+  }
+
+  private onKeyDown(e: KeyboardEvent): void {
+    // Enter sends; Shift+Enter is a line break; never interfere while an IME is composing.
+    if (e.key !== 'Enter' || e.shiftKey || e.isComposing || e.keyCode === 229) return;
+    const composer = this.locator.composerFor(e.target);
+    if (composer) this.checkSend(e, composer);
+  }
+
+  private onClick(e: MouseEvent): void {
+    if (!this.locator.isSendControl(e.target)) return;
+    const composer = this.locator.find();
+    if (composer) this.checkSend(e, composer);
+  }
+
+  private onSubmit(e: SubmitEvent): void {
+    const form = e.target;
+    if (!(form instanceof HTMLFormElement)) return;
+    const composer = this.locator.find() ?? this.locator.composerFor(form.querySelector('textarea, [contenteditable]'));
+    if (composer && form.contains(composer)) this.checkSend(e, composer);
+  }
+
+  private onPaste(e: ClipboardEvent): void {
+    if (this.selfPaste) return;
+    const composer = this.locator.composerFor(e.target);
+    const text = e.clipboardData?.getData('text/plain');
+    if (composer && text) this.checkInsert(e, composer, text);
+  }
+
+  private onDrop(e: DragEvent): void {
+    const composer = this.locator.composerFor(e.target);
+    const text = e.dataTransfer?.getData('text/plain');
+    if (composer && text) this.checkInsert(e, composer, text);
+  }
+
+  private scanSafely(text: string): ScanOutcome {
+    try {
+      return { ok: true, result: scan(text, { policy: this.policy() }) };
+    } catch (error) {
+      console.error('Promptvakt: the check failed', error);
+      return { ok: false };
+    }
+  }
+
+  private stop(e: Event): void {
+    e.preventDefault();
+    e.stopImmediatePropagation();
+  }
+
+  private checkSend(e: Event, composer: Editable): void {
+    const text = readText(composer);
+    if (!text.trim()) return;
+    if (this.approvedText !== null && text === this.approvedText) {
+      this.approvedText = null;
+      return;
+    }
+    if (this.dialog.isOpen) {
+      this.stop(e);
+      return;
+    }
+    const outcome = this.scanSafely(text);
+    if (outcome.ok && outcome.result.decision === 'allow') return;
+    // Decided synchronously: stop the event before anything async happens.
+    this.stop(e);
+    if (!outcome.ok) {
+      this.dialog.show({ mode: 'send', result: null, failed: true, onEdit: () => this.backToEditor(composer) });
+      return;
+    }
+    const { result } = outcome;
+    this.dialog.show({
+      mode: 'send',
+      result,
+      onEdit: () => this.backToEditor(composer, result),
+      onMask: () => this.maskAndSend(composer, text, result),
+      onProceed: result.decision === 'warn' ? () => this.sendAnyway(composer, text) : undefined,
+    });
+  }
+
+  private checkInsert(e: Event, composer: Editable, text: string): void {
+    const outcome = this.scanSafely(text);
+    if (outcome.ok && outcome.result.decision === 'allow') return;
+    this.stop(e);
+    if (!outcome.ok) {
+      this.dialog.show({ mode: 'paste', result: null, failed: true, onEdit: () => this.backToEditor(composer) });
+      return;
+    }
+    const { result } = outcome;
+    this.dialog.show({
+      mode: 'paste',
+      result,
+      onEdit: () => this.backToEditor(composer),
+      onMask: () => {
+        this.dialog.close();
+        this.insertAsPaste(composer, maskFindings(text, result.findings, this.placeholders).text);
+      },
+      onProceed:
+        result.decision === 'warn'
+          ? () => {
+              this.dialog.close();
+              this.insertAsPaste(composer, text);
+            }
+          : undefined,
+    });
+  }
+
+  private backToEditor(composer: Editable, result?: ScanResult): void {
+    this.dialog.close();
+    const first = result?.findings.find((f) => f.action !== 'inform');
+    if (first) selectText(composer, first.text);
+    else composer.focus();
+  }
+
+  private maskAndSend(composer: Editable, text: string, result: ScanResult): void {
+    const masked = maskFindings(text, result.findings, this.placeholders).text;
+    this.selfPaste = true;
+    try {
+      writeText(composer, masked);
+    } finally {
+      this.selfPaste = false;
+    }
+    // Editors apply input on their own schedule: check what the composer now holds before sending.
+    setTimeout(() => {
+      const now = readText(composer);
+      const recheck = this.scanSafely(now);
+      const stillThere = result.findings.some((f) => f.action !== 'inform' && now.includes(f.text));
+      if (!recheck.ok || recheck.result.decision === 'block' || stillThere) {
+        this.dialog.show({
+          mode: 'send',
+          result,
+          message: 'maskFailed',
+          onEdit: () => this.backToEditor(composer, result),
+        });
+        return;
+      }
+      this.dialog.close();
+      this.replaySend(composer, now);
+    }, 30);
+  }
+
+  private sendAnyway(composer: Editable, text: string): void {
+    this.dialog.close();
+    this.replaySend(composer, text);
+  }
+
+  private replaySend(composer: Editable, approved: string): void {
+    this.approvedText = approved;
+    setTimeout(() => {
+      const control = this.locator.sendControl(composer);
+      if (control && !(control as HTMLButtonElement).disabled) {
+        control.click();
+      } else {
+        composer.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', keyCode: 13, bubbles: true, cancelable: true }));
+      }
+      // The approval is for this one send only.
+      setTimeout(() => {
+        if (this.approvedText === approved) this.approvedText = null;
+      }, 1000);
+    }, 30);
+  }
+
+  private insertAsPaste(composer: Editable, text: string): void {
+    composer.focus();
+    this.selfPaste = true;
+    try {
+      if (composer instanceof HTMLTextAreaElement || composer instanceof HTMLInputElement || !text.includes('\n')) {
+        if (document.execCommand('insertText', false, text)) return;
+      }
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      composer.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    } finally {
+      this.selfPaste = false;
+    }
+  }
+}

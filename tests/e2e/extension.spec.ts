@@ -1,0 +1,224 @@
+/**
+ * The extension in Debian Chromium against the offline mock sites, served
+ * under the real sites' origins (so the content script's host matches apply)
+ * with no network: a personnummer is stopped on Enter and on the send button,
+ * a clean prompt goes through unchanged, "mask and send" sends placeholders,
+ * "send anyway" is offered only for warnings, and pastes are checked before
+ * they land.
+ */
+import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { routeSiteToMock } from './mock-sites/route';
+import { startMockServer, type MockServer } from './mock-sites/server';
+
+const EXTENSION = resolve('.output/chrome-mv3');
+
+interface Site {
+  origin: string;
+  mock: string;
+  editor: string;
+  send: string;
+}
+
+const SITES: Record<string, Site> = {
+  chatgpt: { origin: 'https://chatgpt.com', mock: 'chatgpt', editor: 'form #prompt-textarea', send: 'form button[data-testid="send-button"]' },
+  claude: { origin: 'https://claude.ai', mock: 'claude', editor: 'fieldset div.ProseMirror', send: 'fieldset button[aria-label="Send message"]' },
+  gemini: { origin: 'https://gemini.google.com', mock: 'gemini', editor: 'rich-textarea .ql-editor', send: 'button.send-button' },
+  lexical: { origin: 'https://www.meta.ai', mock: 'lexical', editor: '[data-lexical-editor="true"]', send: 'button[aria-label="Submit"]' },
+  textarea: { origin: 'https://poe.com', mock: 'textarea', editor: 'form textarea#prompt', send: 'form button[type="submit"]' },
+};
+
+const PNR_PROMPT = 'Skriv ett avslag till Per Nilsson 640823-4174 om parkeringstillstånd';
+const CLEAN_PROMPT = 'Skriv en inbjudan till julbordet på fredag';
+const WARN_PROMPT = 'min kollega Lena är sjukskriven sedan mars, hjälp mig planera arbetsträning';
+
+let server: MockServer;
+let context: BrowserContext;
+let profile: string;
+let outsideRequests: string[];
+
+async function launch(lang: string): Promise<void> {
+  profile = mkdtempSync(join(tmpdir(), 'promptvakt-e2e-'));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    locale: lang,
+    args: [
+      `--disable-extensions-except=${EXTENSION}`,
+      `--load-extension=${EXTENSION}`,
+      `--lang=${lang}`,
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  outsideRequests = [];
+  for (const site of Object.values(SITES)) await routeSiteToMock(context, site.origin, server.url, site.mock);
+  // Everything else is recorded and refused: nothing may leave the machine.
+  await context.route(
+    (url) => url.origin !== server.url && !Object.values(SITES).some((s) => url.origin === s.origin) && url.protocol !== 'chrome-extension:',
+    (route) => {
+      outsideRequests.push(route.request().url());
+      return route.abort();
+    },
+  );
+  if (!context.serviceWorkers().length) await context.waitForEvent('serviceworker');
+}
+
+async function open(site: Site): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${site.origin}/`);
+  await page.locator(site.editor).waitFor();
+  return page;
+}
+
+const sent = (page: Page) => page.evaluate(() => (window as unknown as { __sent: string[] }).__sent);
+const dialog = (page: Page) => page.locator('[role="alertdialog"]');
+
+test.beforeAll(async () => {
+  server = await startMockServer();
+});
+
+test.afterAll(async () => {
+  await server?.close();
+});
+
+test.describe('in English', () => {
+  test.beforeAll(async () => launch('en-US'));
+  test.afterAll(async () => {
+    await context?.close();
+    rmSync(profile, { recursive: true, force: true });
+  });
+
+  for (const [name, site] of Object.entries(SITES)) {
+    test(`${name}: a typed personnummer is stopped on Enter, the page's send handler is not called`, async () => {
+      const page = await open(site);
+      await page.locator(site.editor).click();
+      await page.keyboard.type(PNR_PROMPT);
+      await page.keyboard.press('Enter');
+      await expect(dialog(page)).toBeVisible();
+      await expect(dialog(page)).toContainText('Promptvakt stopped this message');
+      await expect(dialog(page)).toContainText('64****-****');
+      await expect(dialog(page)).not.toContainText('640823-4174');
+      expect(await sent(page)).toEqual([]);
+      await page.close();
+    });
+  }
+
+  test('chatgpt: a click on the send button is stopped too, and Escape returns to the editor', async () => {
+    const site = SITES.chatgpt!;
+    const page = await open(site);
+    await page.locator(site.editor).click();
+    await page.keyboard.type(PNR_PROMPT);
+    await page.locator(site.send).click();
+    await expect(dialog(page)).toBeVisible();
+    expect(await sent(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(dialog(page)).toBeHidden();
+    // The finding is selected in the editor, ready to be changed.
+    expect(await page.evaluate(() => getSelection()?.toString())).toBe('640823-4174');
+    expect(await sent(page)).toEqual([]);
+    await page.close();
+  });
+
+  for (const name of ['chatgpt', 'textarea', 'gemini']) {
+    test(`${name}: a clean prompt is sent unchanged without a dialog`, async () => {
+      const site = SITES[name]!;
+      const page = await open(site);
+      await page.locator(site.editor).click();
+      await page.keyboard.type(CLEAN_PROMPT);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => sent(page)).toEqual([CLEAN_PROMPT]);
+      await expect(dialog(page)).toHaveCount(0);
+      await page.close();
+    });
+  }
+
+  for (const name of ['chatgpt', 'claude', 'textarea']) {
+    test(`${name}: "Mask and send" sends placeholders through the editor`, async () => {
+      const site = SITES[name]!;
+      const page = await open(site);
+      await page.locator(site.editor).click();
+      await page.keyboard.type(PNR_PROMPT);
+      await page.keyboard.press('Enter');
+      await dialog(page).getByRole('button', { name: 'Mask and send' }).click();
+      await expect.poll(() => sent(page)).toEqual(['Skriv ett avslag till Per Nilsson [PERSONAL ID NUMBER 1] om parkeringstillstånd']);
+      await expect(dialog(page)).toHaveCount(0);
+      await page.close();
+    });
+  }
+
+  test('a block offers no "Send anyway"; a warning does, and then the original is sent', async () => {
+    const site = SITES.chatgpt!;
+    const page = await open(site);
+    await page.locator(site.editor).click();
+    await page.keyboard.type(PNR_PROMPT);
+    await page.keyboard.press('Enter');
+    await expect(dialog(page)).toBeVisible();
+    await expect(dialog(page).getByRole('button', { name: 'Send anyway' })).toHaveCount(0);
+    await page.keyboard.press('Escape');
+
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.press('Delete');
+    await page.keyboard.type(WARN_PROMPT);
+    await page.keyboard.press('Enter');
+    await expect(dialog(page)).toContainText('Promptvakt warning');
+    await dialog(page).getByRole('button', { name: 'Send anyway' }).click();
+    await expect.poll(() => sent(page)).toEqual([WARN_PROMPT]);
+    await page.close();
+  });
+
+  test('a pasted classified document is stopped before it lands in the composer', async () => {
+    const site = SITES.claude!;
+    const page = await open(site);
+    await page.locator(site.editor).click();
+    await page.evaluate((selector) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', 'KONFIDENTIELL\nBeredskapsplan för läkemedelsförsörjning\nLagret ligger i bergrummet.');
+      document.querySelector(selector)!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, site.editor);
+    await expect(dialog(page)).toContainText('Promptvakt stopped this paste');
+    await expect(page.locator(site.editor)).not.toContainText('Beredskapsplan');
+    await page.close();
+  });
+
+  test('Enter while an IME is composing is left alone', async () => {
+    const site = SITES.chatgpt!;
+    const page = await open(site);
+    await page.locator(site.editor).click();
+    await page.keyboard.type(PNR_PROMPT);
+    await page.locator(site.editor).dispatchEvent('keydown', { key: 'Enter', keyCode: 229, isComposing: true, bubbles: true, cancelable: true });
+    await expect(dialog(page)).toHaveCount(0);
+    expect(await sent(page)).toEqual([]);
+    await page.close();
+  });
+
+  test('the extension makes no network request of its own', async () => {
+    expect(outsideRequests).toEqual([]);
+  });
+});
+
+test.describe('på svenska', () => {
+  test.beforeAll(async () => launch('sv-SE'));
+  test.afterAll(async () => {
+    await context?.close();
+    rmSync(profile, { recursive: true, force: true });
+  });
+
+  test('the dialog speaks Swedish and links to Digg\'s guideline', async () => {
+    const site = SITES.chatgpt!;
+    const page = await open(site);
+    await page.locator(site.editor).click();
+    await page.keyboard.type(PNR_PROMPT);
+    await page.keyboard.press('Enter');
+    await expect(dialog(page)).toContainText('Promptvakt stoppade meddelandet');
+    await expect(dialog(page).getByRole('link').first()).toHaveAttribute('href', /^https:\/\/www\.digg\.se\//);
+    await expect(dialog(page).getByRole('button', { name: 'Maskera och skicka' })).toBeVisible();
+    expect(await sent(page)).toEqual([]);
+    await page.close();
+  });
+});
