@@ -107,6 +107,12 @@ interface Candidate {
   severity?: Severity;
   /** The cluster of level terms the candidate belongs to (null for portion markings). */
   cluster: Cluster | null;
+  /**
+   * The value of a classification field ("klassificering": "HEMLIG",
+   * <Classification>…): applied to that record even when records with other
+   * levels stand nearby, so never dropped as training material.
+   */
+  labelled?: boolean;
   bullet: boolean;
   rank: number;
   family: Family | 'tlp';
@@ -121,7 +127,7 @@ interface Portion {
 
 type Mode =
   /** First thing on the line: capitals, or title case with an OSL reference. */
-  | { kind: 'start'; bullet: boolean }
+  | { kind: 'start'; bullet: boolean; quoted?: boolean }
   /** Tag content, table cell, short label value: capitals only. */
   | { kind: 'caps' }
   /** Inside brackets mid-line: "[HEMLIG]" or "(Sekretess enligt 25 kap. 1 § OSL)". */
@@ -160,6 +166,8 @@ function isKeyCode(c: number): boolean {
   return c === 32 || c === 45 || c === 95 || isWordCode(c);
 }
 const NON_BLANK = /\S/;
+/** A colon, then an opening quote: what follows is a quoted document, as if on its own line. */
+const QUOTED_DOCUMENT = /:[ \t]{0,3}["“”«'‘]/g;
 /** How far into a secrecy label's value an OSL reference is looked for. */
 const VALUE_WINDOW = 120;
 const NEGATED_VALUE = /(?:^|[^\p{L}])(?:inte|ej|icke|ingen|inga|nej|not|no|none)(?![\p{L}])/iu;
@@ -210,58 +218,24 @@ function ruleOf(term: LevelTerm, citesOsl: boolean): MarkingRuleId {
 /** No further occurrence. */
 const NONE = Number.POSITIVE_INFINITY;
 
-/** First index of a string at or after a position; positions asked for never decrease. */
-class NextIndex {
-  private pos = -1;
-
-  constructor(
-    private readonly text: string,
-    private readonly needle: string,
-  ) {}
-
-  at(from: number): number {
-    if (this.pos < from) {
-      const i = this.text.indexOf(this.needle, from);
-      this.pos = i < 0 ? NONE : i;
-    }
-    return this.pos;
-  }
+/** First index of `needle` at or after `from`, or NONE. */
+function nextIndex(text: string, needle: string, from: number): number {
+  const i = text.indexOf(needle, from);
+  return i < 0 ? NONE : i;
 }
 
-/** Start of the first match of a global regex at or after a position; positions asked for never decrease. */
-class NextMatch {
-  private pos = -1;
-
-  constructor(
-    private readonly text: string,
-    private readonly re: RegExp,
-  ) {}
-
-  at(from: number): number {
-    if (this.pos < from) {
-      this.re.lastIndex = from;
-      const m = this.re.exec(this.text);
-      this.pos = m ? m.index : NONE;
-    }
-    return this.pos;
-  }
+/** Start of the first match of a global regex at or after `from`, or NONE. */
+function nextMatch(text: string, re: RegExp, from: number): number {
+  re.lastIndex = from;
+  const m = re.exec(text);
+  return m ? m.index : NONE;
 }
 
-/** A " - " cell delimiter: index of its dash. */
-class NextSpacedDash {
-  private pos = -1;
-
-  constructor(private readonly text: string) {}
-
-  at(from: number): number {
-    if (this.pos < from) {
-      const t = this.text;
-      let i = t.indexOf('-', from);
-      while (i >= 0 && !(t.charCodeAt(i - 1) === 32 && t.charCodeAt(i + 1) === 32)) i = t.indexOf('-', i + 1);
-      this.pos = i < 0 ? NONE : i;
-    }
-    return this.pos;
-  }
+/** Index of the dash of the first " - " cell delimiter at or after `from`, or NONE. */
+function nextSpacedDash(text: string, from: number): number {
+  let i = text.indexOf('-', from);
+  while (i >= 0 && !(text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32)) i = text.indexOf('-', i + 1);
+  return i < 0 ? NONE : i;
 }
 
 const DOUBLE_SPACE = / {2}/g;
@@ -339,26 +313,34 @@ class MarkingScanner {
    */
   run(): RawFinding[] {
     const text = this.text;
-    const hint = new NextMatch(text, LEVEL_HINT);
-    const tlp = new NextIndex(text, 'TLP');
-    const colon = new NextIndex(text, ':');
-    const equals = new NextIndex(text, '=');
-    const lt = new NextIndex(text, '<');
-    const paren = new NextIndex(text, '(');
-    const tab = new NextIndex(text, '\t');
-    const pipe = new NextIndex(text, '|');
-    const dash = new NextSpacedDash(text);
-    const spaces = new NextMatch(text, DOUBLE_SPACE);
+    // The next occurrence of each at or after the current line; searched again only once passed.
+    let hint = -1;
+    let tlp = -1;
+    let colon = -1;
+    let equals = -1;
+    let lt = -1;
+    let paren = -1;
+    let tab = -1;
+    let pipe = -1;
+    let dash = -1;
+    let spaces = -1;
     for (let li = 0; li < this.lineCount; li++) {
       const s = this.starts[li]!;
       const e = this.ends[li]!;
       if (s === e) continue;
-      const level = hint.at(s) < e;
-      const cells = tab.at(s) < e || pipe.at(s) < e || dash.at(s) < e || spaces.at(s) < e;
-      if (!level && !cells && tlp.at(s) >= e && colon.at(s) >= e && equals.at(s) >= e && lt.at(s) >= e && paren.at(s) >= e) {
-        continue;
-      }
-      this.scanLine(li, level, cells);
+      if (hint < s) hint = nextMatch(text, LEVEL_HINT, s);
+      if (tlp < s) tlp = nextIndex(text, 'TLP', s);
+      if (colon < s) colon = nextIndex(text, ':', s);
+      if (equals < s) equals = nextIndex(text, '=', s);
+      if (lt < s) lt = nextIndex(text, '<', s);
+      if (paren < s) paren = nextIndex(text, '(', s);
+      if (tab < s) tab = nextIndex(text, '\t', s);
+      if (pipe < s) pipe = nextIndex(text, '|', s);
+      if (dash < s) dash = nextSpacedDash(text, s);
+      if (spaces < s) spaces = nextMatch(text, DOUBLE_SPACE, s);
+      const level = hint < e;
+      const cells = tab < e || pipe < e || dash < e || spaces < e;
+      if (level || cells || tlp < e || colon < e || equals < e || lt < e || paren < e) this.scanLine(li, level, cells);
     }
     const kept = this.dropTrainingMaterial();
     this.addPortions(kept);
@@ -390,6 +372,14 @@ class MarkingScanner {
 
     if (level && !deco.unticked) this.tryLevel(li, line, base, deco.pos, { kind: 'start', bullet: deco.bullet }, tried);
     this.scanLabels(li, line, base, deco.pos, tried);
+    // A quoted document after a colon starts where the quote opens: 'Översätt: "HEMLIG. …'.
+    if (level && line.includes(':')) {
+      // Its own "tried" set: a label scan may already have tried this position in another mode.
+      const quotedTried = new Set<number>();
+      for (const m of line.matchAll(QUOTED_DOCUMENT)) {
+        this.tryLevel(li, line, base, m.index + m[0].length, { kind: 'start', bullet: false, quoted: true }, quotedTried);
+      }
+    }
     if (line.includes('<')) this.scanTags(li, line, base, tried);
     if (cells) this.scanCells(li, line, base, deco.pos, tried);
     if (level && (line.includes('(') || line.includes('['))) this.scanBrackets(li, line, base, deco.pos, tried);
@@ -447,7 +437,11 @@ class MarkingScanner {
         spanEnd = next;
         viaRef = true;
       } else {
-        const tail = standaloneTail(line, end, { english: !!term.english, secrecyWord: term.family === 'osl' });
+        const tail = standaloneTail(line, end, {
+          english: !!term.english,
+          secrecyWord: term.family === 'osl',
+          sentenceEnd: mode.kind === 'start' && !!mode.quoted,
+        });
         if (!tail.ok) return;
         spanEnd = base + tail.end;
         controls = tail.controls;
@@ -481,6 +475,7 @@ class MarkingScanner {
       bullet: mode.kind === 'start' && mode.bullet,
       rank: term.rank,
       family: term.family,
+      labelled: mode.kind === 'key',
     });
   }
 
@@ -502,6 +497,7 @@ class MarkingScanner {
       bullet: false,
       rank: 0,
       family: 'osl',
+      labelled: true,
     });
   }
 
@@ -811,7 +807,7 @@ class MarkingScanner {
   private dropTrainingMaterial(): Candidate[] {
     for (const c of this.candidates) if (c.bullet) c.cluster?.bulletRanks.add(c.rank);
     return this.candidates.filter((c) => {
-      if (!c.cluster) return true;
+      if (!c.cluster || c.labelled) return true;
       if (c.cluster.ranks.size >= TRAINING_LEVELS || c.cluster.chapters.size >= TRAINING_LEVELS) return false;
       return !(c.bullet && c.cluster.bulletRanks.size >= 2);
     });

@@ -40,8 +40,17 @@ export function numberStartsCleanly(text: string, i: number): boolean {
   const p = text[i - 1]!;
   if (isWordAt(text, i - 1)) return false;
   if (p === '/' || p === '\\' || p === '@' || p === '#' || p === '+' || p === '$' || p === '€') return false;
+  // A CSV field after a date or an amount ("2025-11-03,5486…"): a comma or
+  // semicolon followed by a long digit run starts a new value, not decimals.
+  if ((p === ',' || p === ';') && digitRunLength(text, i) >= 7) return true;
   if ((p === ' ' || p === '-' || p === '.' || p === ',' || p === ':') && isDigitAt(text, i - 2)) return false;
   return true;
+}
+
+function digitRunLength(text: string, i: number): number {
+  let j = i;
+  while (j < text.length && isDigitAt(text, j)) j++;
+  return j - i;
 }
 
 /**

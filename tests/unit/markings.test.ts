@@ -700,3 +700,28 @@ describe('markings: properties', () => {
     }
   });
 });
+
+describe('quoted documents and records', () => {
+  it('finds a stamp that opens a quoted document after a colon', () => {
+    const found = runDetector(markingsDetector, 'Översätt till engelska: "KVALIFICERAT HEMLIG. Underrättelsebedömning 2026-11: Främmande makt …"');
+    expect(found.map((f) => f.text)).toEqual(['KVALIFICERAT HEMLIG']);
+    expect(runDetector(markingsDetector, "Skriv om utställningen 'TOP SECRET – spioner och koder' på museet.")).toEqual([]);
+    expect(runDetector(markingsDetector, 'Fråga: "HEMLIG. Vad betyder det?"')).toEqual([]);
+  });
+
+  it('keeps classification fields of records even when records with other levels stand next to them', () => {
+    const json = [
+      '[',
+      '  {"dokid": "D-1", "klassificering": "HEMLIG", "innehall": "Ledningsplats i bergrummet."},',
+      '  {"dokid": "D-2", "klassificering": "BEGRÄNSAT HEMLIG", "innehall": "Talgrupper."},',
+      '  {"dokid": "D-3", "klassificering": "KONFIDENTIELL", "innehall": "Reservkraft."},',
+      '  {"dokid": "D-4", "klassificering": "EJ KLASSIFICERAD", "innehall": "Plogning."}',
+      ']',
+    ].join('\n');
+    const found = runDetector(markingsDetector, json).map((f) => f.text);
+    expect(found).toHaveLength(3);
+    expect(found[0]).toMatch(/HEMLIG$/);
+    expect(found[1]).toMatch(/BEGRÄNSAT HEMLIG$/);
+    expect(found[2]).toMatch(/KONFIDENTIELL$/);
+  });
+});

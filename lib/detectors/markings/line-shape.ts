@@ -181,6 +181,8 @@ export interface TailOptions {
   readonly english: boolean;
   /** SEKRETESS is a common heading word: a capitalised text after a dash is not enough. */
   readonly secrecyWord: boolean;
+  /** The level opens a quoted document: a full stop and a new sentence may follow it. */
+  readonly sentenceEnd?: boolean;
 }
 
 export interface Tail {
@@ -219,6 +221,8 @@ export function standaloneTail(line: string, pos: number, opts: TailOptions): Ta
     return { ok: true, end, blank, controls };
   }
   if (closed || controls) return { ok: true, end, blank: false, controls };
+  // A quoted document's stamp may end like a sentence: '"KVALIFICERAT HEMLIG. Underrättelsebedömning …'.
+  if (opts.sentenceEnd && /^\.[ \t]+\p{Lu}/u.test(rest)) return { ok: true, end, blank: false, controls };
   // Columns: "HEMLIG<tab>Dnr 123", "HEMLIG    2024-03-01".
   if (rest[0] === '\t' || (rest[0] === ' ' && rest[1] === ' ')) return { ok: true, end, blank: false, controls };
   SEPARATOR.lastIndex = 0;
