@@ -536,6 +536,8 @@ const KEYS: readonly [string, Family][] = [
 
 /** Keys that are too ambiguous in prose to be used without ':' or '=' ("pass" is also a work shift). */
 const NEEDS_SEPARATOR = new Set(['pass', 'pw', 'lösen']);
+/** Short keys that still work with "är"/"till … är" (chat Swedish "lösen till kontot e X"), never bare. */
+const SEPARATOR_OR_IS = new Set(['lösen']);
 
 function isKeyChar(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
@@ -547,7 +549,8 @@ const QUOTES: Record<string, string> = { '"': '"', "'": "'", '`': '`', '“': '�
 const MAX_VALUE = 256;
 /** . , ; : ) ] } */
 const TRAILING_PUNCT = new Set([46, 44, 59, 58, 41, 93, 125]);
-const IS_WORDS = new Set(['är', 'is', 'was', 'var', 'blir', 'blev', 'became']);
+// 'e' is chat Swedish for 'är' ("lösen till vikariekontot e Sommar2026!").
+const IS_WORDS = new Set(['är', 'e', 'is', 'was', 'var', 'blir', 'blev', 'became']);
 const FOR_WORDS = new Set(['till', 'för', 'på', 'i', 'to', 'for', 'on']);
 
 /** All keys, longest first, as one case-insensitive scan (a native regex search finds the candidates). */
@@ -630,7 +633,7 @@ function valueAfterKey(text: string, keyStart: number, keyEnd: number, key: stri
     mode = 'equals';
     k++;
     while (text.charCodeAt(k) === 61 || text.charCodeAt(k) === 62) k++; // ==, ===, =>
-  } else if (spaces > 0 && !NEEDS_SEPARATOR.has(key)) {
+  } else if (spaces > 0 && (!NEEDS_SEPARATOR.has(key) || SEPARATOR_OR_IS.has(key))) {
     // "lösenordet är X", "password is X", or "lösenordet X".
     let w = k;
     while (w < n && w - k <= 6 && isLetterAt(text, w)) w++;
@@ -641,12 +644,12 @@ function valueAfterKey(text: string, keyStart: number, keyEnd: number, key: stri
       k = after === 58 ? w + 1 : w;
     } else if (FOR_WORDS.has(word) && after === 32) {
       // "lösenordet till Office365 är X", "the password for the VPN is X", "lösenordet för wifi: X".
-      const ahead = /^[^\n:=]{1,40}?(?: (?:är|is):?|:) /u.exec(text.slice(w, w + 48));
+      const ahead = /^[^\n:=]{1,40}?(?: (?:är|e|is):?|:) /u.exec(text.slice(w, w + 48));
       if (!ahead) return null;
       mode = 'is';
       k = w + ahead[0].length - 1;
     } else {
-      if (family === 'secret') return null;
+      if (family === 'secret' || NEEDS_SEPARATOR.has(key)) return null;
       mode = 'bare';
     }
   } else {

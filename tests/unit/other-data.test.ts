@@ -856,3 +856,12 @@ describe('adversarial 200 KB inputs', () => {
     }
   });
 });
+
+describe('credentials in chat Swedish', () => {
+  it('reads "e" as "är" after a password word', () => {
+    const found = run(credentialDetector, 'lösen till vikariekontot i verksamhetssystemet e Sommar2026!Solb, skriv ett mejl');
+    expect(found.map((f) => f.text)).toEqual(['Sommar2026!Solb']);
+    expect(run(credentialDetector, 'lösenordet e Hjortron#2026kalmar')).toHaveLength(1);
+    expect(run(credentialDetector, 'lösenordet e för kort, vad gör jag?')).toEqual([]);
+  });
+});
