@@ -30,8 +30,12 @@ export class DialogHost implements DialogPresenter {
 
   constructor(
     private readonly ctx: ContentScriptContext,
-    private readonly language: UiLanguage,
+    private language: UiLanguage,
   ) {}
+
+  setLanguage(language: UiLanguage): void {
+    this.language = language;
+  }
 
   get isOpen(): boolean {
     return this.open;

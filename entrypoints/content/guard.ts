@@ -25,16 +25,14 @@ export class PromptGuard {
   private approvedText: string | null = null;
   /** Set while we paste on the user's behalf, so our own paste is not checked again. */
   private selfPaste = false;
-  private readonly placeholders: PlaceholderBook;
+  private placeholders = new PlaceholderBook('sv');
   private readonly listeners: [string, (e: Event) => void][];
 
   constructor(
     private readonly locator: ComposerLocator,
     private readonly dialog: DialogPresenter,
     private readonly policy: () => DetectionPolicy,
-    language: 'sv' | 'en',
   ) {
-    this.placeholders = new PlaceholderBook(language);
     this.listeners = [
       ['keydown', (e) => this.onKeyDown(e as KeyboardEvent)],
       ['click', (e) => this.onClick(e as MouseEvent)],
@@ -42,6 +40,11 @@ export class PromptGuard {
       ['paste', (e) => this.onPaste(e as ClipboardEvent)],
       ['drop', (e) => this.onDrop(e as DragEvent)],
     ];
+  }
+
+  /** Placeholders follow the UI language; a new book starts a fresh numbering. */
+  setLanguage(language: 'sv' | 'en'): void {
+    this.placeholders = new PlaceholderBook(language);
   }
 
   install(target: Window): void {

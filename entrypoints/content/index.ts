@@ -4,6 +4,7 @@
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { uiLanguage } from '../../components/i18n';
+import { getLanguage } from '../../components/settings';
 import '../../components/dialog.css';
 import { DEFAULT_POLICY } from '../../lib/policy/default-policy';
 import { BUILT_IN_SITE_MATCHES, siteForUrl } from '../../lib/sites/built-in-sites';
@@ -16,10 +17,16 @@ export default defineContentScript({
   runAt: 'document_start',
   cssInjectionMode: 'ui',
   main(ctx) {
-    const language = uiLanguage();
     const site = siteForUrl(new URL(location.href));
-    const guard = new PromptGuard(new ComposerLocator(site), new DialogHost(ctx, language), () => DEFAULT_POLICY, language);
+    const dialog = new DialogHost(ctx, uiLanguage());
+    // The guard is installed at once; the user's language choice arrives a moment later.
+    const guard = new PromptGuard(new ComposerLocator(site), dialog, () => DEFAULT_POLICY);
+    guard.setLanguage(uiLanguage());
     guard.install(window);
     ctx.onInvalidated(() => guard.uninstall(window));
+    void getLanguage().then((language) => {
+      dialog.setLanguage(language);
+      guard.setLanguage(language);
+    });
   },
 });

@@ -1,11 +1,5 @@
 import { createRoot } from 'react-dom/client';
-
-function Popup() {
-  return (
-    <main>
-      <h1>Promptvakt</h1>
-    </main>
-  );
-}
+import '../../components/pages.css';
+import { Popup } from '../../components/Popup';
 
 createRoot(document.getElementById('root')!).render(<Popup />);

@@ -1,0 +1,170 @@
+/**
+ * The extension's own pages in Debian Chromium: the options page's "Try it"
+ * stops a personnummer and highlights it, the language setting switches the
+ * page to English, the tabs work from the keyboard alone, and the popup shows
+ * the policy source and whether the current tab is a protected site.
+ * Needs the built extension (`npm run build` or `npx wxt build`).
+ */
+import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const EXT = resolve('.output/chrome-mv3');
+const PROMPT = 'Sökande: Per Nilsson, 640823-4174';
+
+let context: BrowserContext;
+let profile: string;
+let extensionId: string;
+
+test.beforeEach(async () => {
+  profile = mkdtempSync(join(tmpdir(), 'promptvakt-pages-'));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    locale: 'sv-SE',
+    args: [
+      '--disable-extensions-except=' + EXT,
+      '--load-extension=' + EXT,
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  extensionId = new URL(worker.url()).host;
+});
+
+test.afterEach(async () => {
+  await context?.close();
+  rmSync(profile, { recursive: true, force: true });
+});
+
+async function openOptions(): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(page.getByRole('tablist')).toBeVisible();
+  return page;
+}
+
+test('options "Prova": a personnummer is stopped and highlighted, the list shows it masked', async () => {
+  const page = await openOptions();
+  await expect(page.getByRole('tab', { name: 'Prova' })).toHaveAttribute('aria-selected', 'true');
+  const input = page.getByLabel('Text att prova');
+  await input.focus();
+  // A paste, as the user would do it.
+  await page.evaluate((text) => {
+    const el = document.activeElement as HTMLTextAreaElement;
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    if (el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))) {
+      document.execCommand('insertText', false, text);
+    }
+  }, PROMPT);
+  await expect(input).toHaveValue(PROMPT);
+
+  const decision = page.locator('[data-decision]');
+  await expect(decision).toHaveAttribute('data-decision', 'block');
+  await expect(decision).toContainText('Stoppas');
+
+  const marks = page.getByTestId('highlighted-text').locator('mark');
+  await expect(marks.filter({ hasText: '640823-4174' })).toHaveCount(1);
+  await expect(marks.filter({ hasText: '640823-4174' })).toHaveText('640823-4174');
+  await expect(page.getByTestId('highlighted-text')).toContainText(PROMPT);
+
+  const item = page.locator('li[data-category="personnummer"]');
+  await expect(item).toContainText('Personnummer');
+  await expect(item).toContainText('64****-****');
+  await expect(item).not.toContainText('640823-4174');
+  await expect(item.getByRole('link')).toHaveAttribute('href', /^https:\/\/www\.(digg|imy)\.se\//);
+
+  // Clearing the text clears the result.
+  await input.fill('');
+  await expect(decision).toHaveAttribute('data-decision', 'none');
+  await expect(page.locator('mark')).toHaveCount(0);
+});
+
+test('options "Inställningar": choosing English switches the page and is remembered', async () => {
+  const page = await openOptions();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
+  await page.getByRole('tab', { name: 'Inställningar' }).click();
+  await page.getByRole('radio', { name: 'English' }).check();
+
+  await expect(page.getByRole('tab', { name: 'Try it' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Settings' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('group', { name: 'Language' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+
+  await page.getByRole('tab', { name: 'Try it' }).click();
+  await page.getByLabel('Text to try').fill(PROMPT);
+  await expect(page.locator('[data-decision]')).toContainText('Blocked');
+  await expect(page.locator('li[data-category="personnummer"]')).toContainText('Personal identity number');
+
+  // Stored, so a fresh page and the popup use it too.
+  const again = await openOptions();
+  await expect(again.getByRole('tab', { name: 'Policy' })).toBeVisible();
+  await expect(again.getByRole('tab', { name: 'Try it' })).toBeVisible();
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await expect(popup.getByText('Built-in defaults')).toBeVisible();
+});
+
+test('options tabs work from the keyboard alone', async () => {
+  const page = await openOptions();
+  await page.keyboard.press('Tab');
+  const tryTab = page.getByRole('tab', { name: 'Prova' });
+  await expect(tryTab).toBeFocused();
+
+  await page.keyboard.press('ArrowRight');
+  const policyTab = page.getByRole('tab', { name: 'Policy' });
+  await expect(policyTab).toBeFocused();
+  await expect(policyTab).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tabpanel', { name: 'Policy' })).toBeVisible();
+  await expect(page.getByRole('tabpanel', { name: 'Prova' })).toBeHidden();
+  await expect(page.getByRole('table')).toContainText('Personnummer');
+  await expect(page.getByRole('row', { name: /Personnummer/ }).first()).toContainText('Stoppas');
+
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Inställningar' })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowRight'); // wraps
+  await expect(tryTab).toBeFocused();
+  await expect(tryTab).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowLeft'); // wraps back
+  await expect(page.getByRole('tab', { name: 'Inställningar' })).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(tryTab).toBeFocused();
+
+  // Tab leaves the tab list for the panel: one tab stop for the whole list.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('tabpanel', { name: 'Prova' })).toBeFocused();
+});
+
+test('popup: built-in policy, guidelines, not protected here, protected on ChatGPT', async () => {
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await expect(popup.getByText('Inbyggda standardregler')).toBeVisible();
+  await expect(popup.getByText('Inte en skyddad AI-tjänst')).toBeVisible();
+  await expect(popup.locator('a[href="https://www.digg.se/ai-for-offentlig-forvaltning/riktlinjer-for-generativ-ai"]')).toBeVisible();
+  await expect(popup.locator('a[href="https://www.imy.se/privatperson/ai/att-tanka-pa-nar-du-anvander-ai-tjanster/"]')).toBeVisible();
+  // No placeholder renders invented data.
+  await expect(popup.locator('main')).not.toContainText(/\d/);
+
+  // With a protected site as the active tab, the popup names it.
+  await context.route('https://chatgpt.com/**', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>ChatGPT</title><p>mock</p>' }),
+  );
+  const site = await context.newPage();
+  await site.goto('https://chatgpt.com/');
+  await site.bringToFront();
+  await popup.reload();
+  await expect(popup.locator('[data-protected="true"]')).toContainText('ChatGPT');
+  await expect(popup.getByText('Skyddad AI-tjänst')).toBeVisible();
+
+  // The button opens the options page in a tab.
+  const [options] = await Promise.all([
+    context.waitForEvent('page'),
+    popup.getByRole('button', { name: 'Prova text och inställningar' }).click(),
+  ]);
+  await expect(options).toHaveURL(new RegExp(`^chrome-extension://${extensionId}/options.html`));
+});
