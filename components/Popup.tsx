@@ -9,6 +9,7 @@ import { siteForUrl } from '../lib/sites/built-in-sites';
 import { UI_STRINGS, type UiLanguage } from './i18n';
 import { ProtectionDegradedSlot, TodayCountsSlot } from './PopupSlots';
 import { useLanguageChoice } from './useLanguageChoice';
+import type { TabStatus, TabStatusQuery } from '../entrypoints/shared/tab-status';
 
 /** Guidelines linked from the popup: Digg's index and IMY's advice. */
 export const POPUP_GUIDELINE_IDS = ['digg-index', 'imy-ai-tjanster'] as const;
@@ -17,6 +18,8 @@ export interface SiteStatus {
   protected: boolean;
   /** The site's name when protected. */
   name?: string;
+  /** The content script reported that it cannot find the composer or send control. */
+  degraded?: boolean;
 }
 
 /**
@@ -38,7 +41,13 @@ export function siteStatus(url: string | undefined): SiteStatus {
 async function activeTabStatus(): Promise<SiteStatus> {
   try {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    return siteStatus(tab?.url);
+    const status = siteStatus(tab?.url);
+    if (status.protected && tab?.id !== undefined) {
+      const query: TabStatusQuery = { type: 'promptvakt/get-tab-status', tabId: tab.id };
+      const reported = (await browser.runtime.sendMessage(query).catch(() => undefined)) as TabStatus | undefined;
+      status.degraded = !!reported?.degraded;
+    }
+    return status;
   } catch {
     return { protected: false };
   }
@@ -84,7 +93,7 @@ export function PopupView(props: { language: UiLanguage; status: SiteStatus; onO
         <p className="pv-muted">{status.protected ? t.protectedSiteHint : t.notProtectedSiteHint}</p>
       </section>
 
-      <ProtectionDegradedSlot />
+      <ProtectionDegradedSlot degraded={!!status.degraded} language={language} />
       <TodayCountsSlot />
 
       <dl className="pv-facts">

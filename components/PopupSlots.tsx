@@ -3,13 +3,22 @@
  * render nothing until then: the popup never shows invented data.
  */
 
+import { UI_STRINGS, type UiLanguage } from './i18n';
+
 /**
- * PLACEHOLDER "protection degraded": will say when protection on this tab is
- * weaker than it should be (e.g. the composer was not found, the organisation
- * policy could not be read). Renders nothing yet.
+ * "Protection degraded": the content script could not find this protected
+ * site's composer or send control (reported to the background, shown on the
+ * toolbar badge). Renders nothing when protection is whole.
  */
-export function ProtectionDegradedSlot(): null {
-  return null;
+export function ProtectionDegradedSlot(props: { degraded: boolean; language: UiLanguage }) {
+  if (!props.degraded) return null;
+  const t = UI_STRINGS[props.language];
+  return (
+    <section className="pv-degraded" role="alert" data-degraded="true">
+      <strong>{t.degradedTitle}</strong>
+      <p>{t.degradedBody}</p>
+    </section>
+  );
 }
 
 /**

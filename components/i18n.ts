@@ -21,6 +21,8 @@ export const UI_STRINGS = {
     sendAnyway: 'Skicka ändå',
     pasteAnyway: 'Klistra in ändå',
     cancel: 'Avbryt',
+    degradedTitle: 'Skyddet är begränsat på den här sidan',
+    degradedBody: 'Promptvakt hittar inte sidans meddelandefält eller skicka-knapp (sidan kan ha ändrats). Text kontrolleras fortfarande när du trycker Enter i ett textfält, men var extra uppmärksam och meddela IT-supporten.',
     maskFailed: 'Texten kunde inte maskeras i den här editorn. Redigera texten själv innan du skickar.',
     more: (n: number) => `och ${n} till`,
 
@@ -94,6 +96,8 @@ export const UI_STRINGS = {
     sendAnyway: 'Send anyway',
     pasteAnyway: 'Paste anyway',
     cancel: 'Cancel',
+    degradedTitle: 'Protection is limited on this page',
+    degradedBody: "Promptvakt cannot find this page's message box or send button (the site may have changed). Text is still checked when you press Enter in a text field, but take extra care and tell IT support.",
     maskFailed: 'The text could not be masked in this editor. Edit it yourself before sending.',
     more: (n: number) => `and ${n} more`,
 

@@ -29,14 +29,13 @@ export class ComposerLocator {
   /** The composer for an event target, or null when the target is elsewhere. */
   composerFor(target: EventTarget | null): Editable | null {
     if (!(target instanceof Node)) return null;
-    if (!this.site) {
-      // Generic adapter: the editable element the user is in.
-      const el = target instanceof Element ? target : target.parentElement;
-      const editable = el?.closest(GENERIC_COMPOSER.join(','));
-      return editable && isEditable(editable) ? editable : null;
-    }
-    const composer = this.find();
-    return composer && (composer === target || composer.contains(target)) ? composer : null;
+    const composer = this.site ? this.find() : null;
+    if (composer) return composer === target || composer.contains(target) ? composer : null;
+    // Generic adapter, and the fallback when a site's composer cannot be found
+    // (protection degraded): the editable element the user is in.
+    const el = target instanceof Element ? target : target.parentElement;
+    const editable = el?.closest(GENERIC_COMPOSER.join(','));
+    return editable && isEditable(editable) ? editable : null;
   }
 
   /** The site's composer; re-found when the page has replaced it. */

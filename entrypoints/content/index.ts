@@ -11,6 +11,9 @@ import { BUILT_IN_SITE_MATCHES, siteForUrl } from '../../lib/sites/built-in-site
 import { ComposerLocator } from './composer';
 import { DialogHost } from './dialog-host';
 import { PromptGuard } from './guard';
+import { watchComposer } from './watchdog';
+import { browser } from 'wxt/browser';
+import type { TabStatusReport } from '../shared/tab-status';
 
 export default defineContentScript({
   matches: BUILT_IN_SITE_MATCHES,
@@ -20,10 +23,19 @@ export default defineContentScript({
     const site = siteForUrl(new URL(location.href));
     const dialog = new DialogHost(ctx, uiLanguage());
     // The guard is installed at once; the user's language choice arrives a moment later.
-    const guard = new PromptGuard(new ComposerLocator(site), dialog, () => DEFAULT_POLICY);
+    const locator = new ComposerLocator(site);
+    const guard = new PromptGuard(locator, dialog, () => DEFAULT_POLICY);
     guard.setLanguage(uiLanguage());
     guard.install(window);
     ctx.onInvalidated(() => guard.uninstall(window));
+    if (site) {
+      watchComposer(ctx, locator, (degraded) => {
+        const report: TabStatusReport = { type: 'promptvakt/tab-status', degraded, site: site.id };
+        browser.runtime.sendMessage(report).catch(() => {
+          // The background may be restarting; the next change is reported again.
+        });
+      });
+    }
     void getLanguage().then((language) => {
       dialog.setLanguage(language);
       guard.setLanguage(language);

@@ -168,3 +168,29 @@ test('popup: built-in policy, guidelines, not protected here, protected on ChatG
   ]);
   await expect(options).toHaveURL(new RegExp(`^chrome-extension://${extensionId}/options.html`));
 });
+
+test('a protected site whose composer cannot be found shows "protection degraded" on the badge and in the popup', async () => {
+  await context.route('https://grok.com/**', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Grok</title><main><p>Nothing to type in here.</p></main>' }),
+  );
+  const site = await context.newPage();
+  await site.goto('https://grok.com/');
+  const worker = context.serviceWorkers()[0]!;
+  await expect
+    .poll(
+      () =>
+        worker.evaluate(async () => {
+          const [tab] = await chrome.tabs.query({ url: 'https://grok.com/*' });
+          return tab?.id === undefined ? '' : chrome.action.getBadgeText({ tabId: tab.id });
+        }),
+      { timeout: 15_000 },
+    )
+    .toBe('!');
+
+  const popup = await context.newPage();
+  await site.bringToFront();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await site.bringToFront();
+  await popup.reload();
+  await expect(popup.locator('[data-degraded="true"]')).toContainText('Skyddet är begränsat');
+});
