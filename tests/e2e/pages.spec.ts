@@ -180,8 +180,10 @@ test('a protected site whose composer cannot be found shows "protection degraded
     .poll(
       () =>
         worker.evaluate(async () => {
-          const [tab] = await chrome.tabs.query({ url: 'https://grok.com/*' });
-          return tab?.id === undefined ? '' : chrome.action.getBadgeText({ tabId: tab.id });
+          // Runs in the extension's service worker, where `chrome` is the extension API.
+          const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
+          const [tab] = await api.tabs.query({ url: 'https://grok.com/*' });
+          return tab?.id === undefined ? '' : api.action.getBadgeText({ tabId: tab.id });
         }),
       { timeout: 15_000 },
     )
