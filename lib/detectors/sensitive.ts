@@ -127,6 +127,12 @@ function isTiedToPerson(
   // Party names in council proceedings or next to an office describe a public role.
   if (match.category === 'politics' && hasAnchorIn(anchors.publicRole, sentenceFrom, sentenceTo)) return false;
 
+  // The topic of a seminar, a course or a novel, unless the sentence names the case subject.
+  const [p0, p1] = segments.paragraphOf(start);
+  const paragraphFrom = Math.max(p0, start - PARAGRAPH_REACH);
+  const paragraphTo = Math.min(p1, end + PARAGRAPH_REACH);
+  if (hasAnchorIn(anchors.topic, paragraphFrom, paragraphTo) && !anchorNear(anchors.subject, sentenceFrom, sentenceTo)) return false;
+
   if (anchorNear(anchors.strong, sentenceFrom, sentenceTo)) return true;
   if (anchorNear(anchors.weak, sentenceFrom, sentenceTo) && !hasAnchorIn(anchors.generic, sentenceFrom, sentenceTo)) {
     return true;
@@ -134,8 +140,7 @@ function isTiedToPerson(
   if (nameInSentence(sentenceFrom, sentenceTo)) return true;
   if (kind === 'weak' || kind === 'exactWeak') return false;
 
-  const [p0, p1] = segments.paragraphOf(start);
-  if (anchorNear(anchors.strong, Math.max(p0, start - PARAGRAPH_REACH), Math.min(p1, end + PARAGRAPH_REACH))) return true;
+  if (anchorNear(anchors.strong, paragraphFrom, paragraphTo)) return true;
   return text.length <= SHORT_PROMPT && anchors.subject.length > 0;
 }
 

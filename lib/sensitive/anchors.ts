@@ -25,9 +25,11 @@ export interface Anchors {
   generic: number[];
   /** Proceedings of an assembly, office holders: party names there describe a public role. */
   publicRole: number[];
+  /** A seminar, a course, a novel: sensitive words there are the topic, not facts about a person. */
+  topic: number[];
 }
 
-export type AnchorTag = 'role' | 'roleTitle' | 'possessive' | 'pronoun' | 'generic' | 'publicRole';
+export type AnchorTag = 'role' | 'roleTitle' | 'possessive' | 'pronoun' | 'generic' | 'publicRole' | 'topic';
 
 export function addAnchorWords<T>(lexicon: Lexicon<T>, words: AnchorWords, tag: (a: AnchorTag) => T): void {
   for (const w of words.roles) lexicon.add(w, tag('role'));
@@ -38,6 +40,7 @@ export function addAnchorWords<T>(lexicon: Lexicon<T>, words: AnchorWords, tag: 
     for (const noun of words.personNouns) lexicon.add(`${determiner} ${noun}`, tag('possessive'));
   }
   for (const w of words.publicRoleCues) lexicon.add(w, tag('publicRole'));
+  for (const w of words.topicCues) lexicon.add(w, tag('topic'));
   for (const w of words.pronouns) lexicon.add(w, tag('pronoun'));
   for (const w of words.genericCues) lexicon.add(w, tag('generic'));
 }
@@ -53,6 +56,8 @@ export function labelPattern(labels: readonly string[]): RegExp {
   const alternatives = [...spellings].map((l) => l.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|');
   return new RegExp('(?:^|\\n)[ \\t]*(?:' + alternatives + ')(?:[ \\t]+\\d{1,3})?[ \\t]*:[ \\t]*(?=\\S)', 'g');
 }
+
+const INITIALS = /(?<![\p{L}\p{N}.])\p{Lu}\.[ ]?\p{Lu}\.(?![\p{L}\p{N}])/gu;
 
 function isCapitalised(tokens: Tokens, i: number): boolean {
   return isCapitalisedAt(tokens.text, tokens.starts[i]!);
@@ -71,18 +76,24 @@ export function collectAnchors(
   const weak: number[] = [];
   const generic: number[] = [];
   const publicRole: number[] = [];
+  const topic: number[] = [];
 
   for (const m of anchorMatches) {
     if (m.tag === 'possessive') subject.push(m.start);
     else if (m.tag === 'role' || m.tag === 'pronoun') weak.push(m.start);
     else if (m.tag === 'generic') generic.push(m.start);
     else if (m.tag === 'publicRole') publicRole.push(m.start);
+    else if (m.tag === 'topic') topic.push(m.start);
     else if (m.tag === 'roleTitle' && m.endToken < starts.length && isCapitalised(tokens, m.endToken)) {
       // "eleven Noah", "Mr. Andersson", "patienten, Gösta": a name follows the role.
       const gap = text.slice(ends[m.endToken - 1], starts[m.endToken]);
       if (/^[.,]?[ \t]+$/.test(gap)) subject.push(m.start);
     }
   }
+
+  // Initials stand for a person the writer does not want to name: "K.M.", "O.A.".
+  INITIALS.lastIndex = 0;
+  for (let m = INITIALS.exec(text); m; m = INITIALS.exec(text)) strong.push(m.index);
 
   labels.lastIndex = 0;
   for (let m = labels.exec(text); m; m = labels.exec(text)) subject.push(m.index + (m[0].length - m[0].trimStart().length));
@@ -103,8 +114,8 @@ export function collectAnchors(
   }
 
   strong.push(...subject);
-  for (const list of [strong, subject, weak, generic, publicRole]) list.sort((a, b) => a - b);
-  return { strong, subject, weak, generic, publicRole };
+  for (const list of [strong, subject, weak, generic, publicRole, topic]) list.sort((a, b) => a - b);
+  return { strong, subject, weak, generic, publicRole, topic };
 }
 
 /** True when a sorted list has a value in [from, to). */

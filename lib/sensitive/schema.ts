@@ -33,6 +33,7 @@ export const anchorsSchema = z.strictObject({
   possessiveDeterminers: terms.min(1),
   personNouns: terms.min(1),
   publicRoleCues: terms.min(1),
+  topicCues: terms.min(1),
 });
 export type AnchorWords = z.infer<typeof anchorsSchema>;
 

@@ -1,7 +1,8 @@
 /**
- * Quality gate on our own labelled corpora (tests/fixtures/prompts.jsonl and
- * holdout.jsonl): realistic prompts written independently of the rules, the
- * second in deliberately different styles (long case files, dialect, logs).
+ * Quality gate on our own labelled corpora (tests/fixtures/*.jsonl): realistic
+ * prompts written independently of the rules; holdout.jsonl in deliberately
+ * different styles (long case files, dialect, logs), holdout2.jsonl built to
+ * trap a rule-based detector (named people beside sensitive topics, initials).
  * The thresholds are the product's promises, not a snapshot of today's output.
  */
 import { readFileSync } from 'node:fs';
@@ -18,7 +19,7 @@ interface Case {
   note: string;
 }
 
-const cases: Case[] = ['tests/fixtures/prompts.jsonl', 'tests/fixtures/holdout.jsonl'].flatMap((file) =>
+const cases: Case[] = ['tests/fixtures/prompts.jsonl', 'tests/fixtures/holdout.jsonl', 'tests/fixtures/holdout2.jsonl'].flatMap((file) =>
   readFileSync(file, 'utf8')
     .split('\n')
     .filter(Boolean)
