@@ -1,0 +1,71 @@
+/**
+ * Keystroke latency with and without the extension (`npm run bench`).
+ * Types into the ChatGPT-like mock composer (real ProseMirror) in Debian
+ * Chromium and measures, inside the page, the time from each keydown to the
+ * editor's input event — the work every listener on the way adds. Reports
+ * median and p95 for both runs; the target is ≤ 2 ms added at p95.
+ * Also prints the content-script bundle size (goal ≤ 250 KB).
+ */
+import { chromium, type BrowserContext } from '@playwright/test';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { buildMockSites } from '../tests/e2e/mock-sites/build';
+import { routeSiteToMock } from '../tests/e2e/mock-sites/route';
+import { startMockServer } from '../tests/e2e/mock-sites/server';
+
+const EXTENSION = resolve('.output/chrome-mv3');
+const CHROMIUM = '/usr/bin/chromium';
+const TEXT = 'Skriv ett kort svar till medborgaren om bygglovet och hänvisa till kommunens webbplats. ';
+const KEYSTROKES = 300;
+
+async function measure(withExtension: boolean, serverUrl: string): Promise<number[]> {
+  const profile = mkdtempSync(join(tmpdir(), 'promptvakt-bench-'));
+  const args = ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+  if (withExtension) args.push(`--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`);
+  else args.push('--disable-extensions');
+  const context: BrowserContext = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args });
+  try {
+    await routeSiteToMock(context, 'https://chatgpt.com', serverUrl, 'chatgpt');
+    const page = await context.newPage();
+    await page.goto('https://chatgpt.com/');
+    const editor = page.locator('form #prompt-textarea');
+    await editor.click();
+    await page.evaluate(() => {
+      const w = window as unknown as { __lat: number[]; __down: number };
+      w.__lat = [];
+      window.addEventListener('keydown', (e) => (w.__down = e.timeStamp), { capture: true });
+      document.addEventListener('input', () => w.__lat.push(performance.now() - w.__down));
+    });
+    const text = TEXT.repeat(Math.ceil(KEYSTROKES / TEXT.length)).slice(0, KEYSTROKES);
+    await page.keyboard.type(text);
+    return await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+function stats(values: number[]): { median: number; p95: number } {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)] ?? NaN, p95: sorted[Math.floor(sorted.length * 0.95)] ?? NaN };
+}
+
+if (!existsSync(CHROMIUM) || !existsSync(join(EXTENSION, 'manifest.json'))) {
+  console.log('keystroke benchmark skipped: needs /usr/bin/chromium and a build (npm run build)');
+} else {
+  await buildMockSites();
+  const server = await startMockServer();
+  try {
+    const without = stats(await measure(false, server.url));
+    const withExt = stats(await measure(true, server.url));
+    console.log(`Keystroke latency, keydown → input, ${KEYSTROKES} keystrokes into ProseMirror (ms)`);
+    console.log(`  without extension: median ${without.median.toFixed(3)}  p95 ${without.p95.toFixed(3)}`);
+    console.log(`  with extension:    median ${withExt.median.toFixed(3)}  p95 ${withExt.p95.toFixed(3)}`);
+    console.log(`  added at p95:      ${(withExt.p95 - without.p95).toFixed(3)}`);
+  } finally {
+    await server.close();
+  }
+  const content = join(EXTENSION, 'content-scripts', 'content.js');
+  console.log(`Content script: ${(statSync(content).size / 1024).toFixed(1)} KB (goal ≤ 250 KB)`);
+}
