@@ -115,9 +115,10 @@ function findClearingAccounts(text: string, findings: RawFinding[]): void {
   // Candidates are clean runs of exactly four digits; a native regex scan finds them.
   const runs = FOUR_DIGITS;
   runs.lastIndex = 0;
-  for (let m = runs.exec(text); m; m = runs.exec(text)) {
-    const i = m.index;
-    const j = i + 4;
+  // test() builds no match array: the match is the four characters before lastIndex.
+  while (runs.test(text)) {
+    const j = runs.lastIndex;
+    const i = j - 4;
     // The last four digits of a longer run.
     if (isDigitCode(text.charCodeAt(i - 1))) continue;
     if (!numberStartsCleanly(text, i)) continue;

@@ -315,7 +315,7 @@ const DENSE_GAP = 32;
 /** indexVia() gave up: the needle is too frequent. */
 const DENSE = -2;
 
-/** Native searches made for one pattern. */
+/** Native searches made so far for one needle, from the start of the text. */
 interface Budget {
   steps: number;
 }
@@ -337,11 +337,11 @@ function indexVia(text: string, s: string, pivot: number, from: number, budget: 
 /** Next occurrence of a needle at or after a position; the positions asked for never decrease. */
 class NeedleCursor {
   private pos = Number.NEGATIVE_INFINITY;
+  private readonly budget: Budget = { steps: 0 };
 
   constructor(
     private readonly text: string,
     readonly needle: Needle,
-    private readonly budget: Budget,
   ) {}
 
   /** The occurrence, Infinity if there is none, or DENSE. */
@@ -376,9 +376,8 @@ function findTokens(text: string, hits: Hit[]): void {
  */
 function findTokensAtNeedles(text: string, p: TokenPattern, hits: Hit[]): number {
   const sticky = STICKY.get(p)!;
-  const budget: Budget = { steps: 0 };
   const cursors: NeedleCursor[] = [];
-  for (const n of p.needles!) cursors.push(new NeedleCursor(text, n, budget));
+  for (const n of p.needles!) cursors.push(new NeedleCursor(text, n));
   let from = 0;
   for (;;) {
     let start = Number.POSITIVE_INFINITY;

@@ -371,7 +371,10 @@ class MarkingScanner {
     const deco = skipDecoration(line);
 
     if (level && !deco.unticked) this.tryLevel(li, line, base, deco.pos, { kind: 'start', bullet: deco.bullet }, tried);
-    this.scanLabels(li, line, base, deco.pos, tried);
+    // Without a level term only a classification or secrecy label can give a finding, and
+    // every such label contains a KEY_STEM: without one, labels and cells give nothing.
+    const keyed = level || KEY_STEM.test(line);
+    if (keyed) this.scanLabels(li, line, base, deco.pos, tried);
     // A quoted document after a colon starts where the quote opens: 'Översätt: "HEMLIG. …'.
     if (level && line.includes(':')) {
       // Its own "tried" set: a label scan may already have tried this position in another mode.
@@ -381,7 +384,7 @@ class MarkingScanner {
       }
     }
     if (line.includes('<')) this.scanTags(li, line, base, tried);
-    if (cells) this.scanCells(li, line, base, deco.pos, tried);
+    if (cells && keyed) this.scanCells(li, line, base, deco.pos, tried);
     if (level && (line.includes('(') || line.includes('['))) this.scanBrackets(li, line, base, deco.pos, tried);
     this.scanPortion(line, base);
     if (level && line.includes('//')) this.scanBanners(li, line, base);

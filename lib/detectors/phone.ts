@@ -45,7 +45,6 @@ interface Phrase {
   end: number;
   plus: boolean;
   groups: Group[];
-  overflow: boolean;
 }
 
 const MAX_GROUPS = 8;
@@ -62,19 +61,22 @@ const walk = { end: 0, total: 0, count: 0 };
 
 /**
  * Reads the phrase starting at `start` (after the '+' if there is one), or null
- * when it has too many or too few digits to be a phone number. walk.end is set
- * either way. The first pass only counts digits and groups and finds the end;
- * group strings are built only when the digit count is plausible, so text full
- * of short numbers costs no allocation.
+ * when it cannot be a phone number: too many or too few digits, or (without '+')
+ * a first digit other than 0, which classify() rejects. walk.end is set either
+ * way. The first pass only counts digits and groups and finds the end; group
+ * strings are built only for a plausible phrase, so text full of numbers that
+ * are not phone numbers costs no allocation.
  */
 function parsePhrase(text: string, start: number, plus: boolean): Phrase | null {
   const first = plus ? start + 1 : start;
   walkGroups(text, first, null);
   const end = walk.end;
   if (walk.total > MAX_DIGITS || walk.count > MAX_GROUPS || walk.total < MIN_DIGITS) return null;
+  // The first digit: after the '(' of a leading "(08)" group.
+  if (!plus && text.charCodeAt(text.charCodeAt(first) === 40 ? first + 1 : first) !== 48) return null;
   const groups: Group[] = [];
   walkGroups(text, first, groups);
-  return { start, end, plus, groups, overflow: false };
+  return { start, end, plus, groups };
 }
 
 /**
@@ -237,15 +239,18 @@ export const phoneDetector: Detector = {
     const text = ctx.norm.text;
     const findings: RawFinding[] = [];
     // Jump from digit run to digit run (a native regex scan), not character by character.
+    // test() builds no match array; the run is the digits before lastIndex, back to where the search began.
     const runs = DIGIT_RUNS;
     runs.lastIndex = 0;
-    for (let m = runs.exec(text); m; m = runs.exec(text)) {
-      const lead = text.charCodeAt(m.index - 1);
+    for (let from = 0; runs.test(text); from = runs.lastIndex) {
       const runEnd = runs.lastIndex;
+      let runStart = runEnd - 1;
+      while (runStart > from && isDigitCode(text.charCodeAt(runStart - 1))) runStart--;
+      const lead = text.charCodeAt(runStart - 1);
       // Most numbers are short and stand alone ("den 12 oktober"): fewer digits than any
       // phone number and no group after them, so nothing to read.
-      if (runEnd - m.index < MIN_DIGITS && lead !== 43 && lead !== 40 && !continuesAfter(text, runEnd)) continue;
-      const start = lead === 43 || lead === 40 ? m.index - 1 : m.index; // "+46 …", "(08) …"
+      if (runEnd - runStart < MIN_DIGITS && lead !== 43 && lead !== 40 && !continuesAfter(text, runEnd)) continue;
+      const start = lead === 43 || lead === 40 ? runStart - 1 : runStart; // "+46 …", "(08) …"
       if (!numberStartsCleanly(text, start)) continue;
       const p = parsePhrase(text, start, text.charCodeAt(start) === 43);
       const end = walk.end;
