@@ -201,10 +201,13 @@ export function compileTerm<T>(term: string, tag: T, caseSensitive = false): Com
 export class Lexicon<T> {
   private readonly folded = new Index<T>(true);
   private readonly cased = new Index<T>(false);
+  /** Whether some case-sensitive term starts with a lower-case letter ("mRNA"); if not, lower-case words skip that index. */
+  private casedLowerStart = false;
 
   add(term: string, tag: T, caseSensitive = false): void {
     const compiled = compileTerm(term, tag, caseSensitive);
     (caseSensitive ? this.cased : this.folded).add(compiled);
+    if (caseSensitive && !isCapitalisedAt(compiled.words[0]!.stem, 0)) this.casedLowerStart = true;
   }
 
   /** Every match of every term, in token order (a token may start several matches). */
@@ -216,7 +219,7 @@ export class Lexicon<T> {
     for (let i = 0; i < starts.length; i++) {
       if (candidates.length) candidates.length = 0;
       this.folded.candidates(text, starts[i]!, ends[i]!, candidates);
-      if (useCased) this.cased.candidates(text, starts[i]!, ends[i]!, candidates);
+      if (useCased && (this.casedLowerStart || isCapitalisedAt(text, starts[i]!))) this.cased.candidates(text, starts[i]!, ends[i]!, candidates);
       for (const term of candidates) {
         const endToken = this.matchAt(term, tokens, i);
         if (endToken > 0) out.push({ tag: term.tag, firstToken: i, endToken, start: starts[i]!, end: ends[endToken - 1]! });
