@@ -5,7 +5,7 @@ export default defineConfig({
   globalSetup: './tests/e2e/global-setup.ts',
   workers: 1,
   timeout: 30_000,
-  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  reporter: [['list'], ['json', { outputFile: 'reports/e2e.json' }]],
   use: {
     headless: true,
     launchOptions: { executablePath: '/usr/bin/chromium' },

@@ -5,7 +5,7 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
     // The JSON report feeds the plain "N passed, N failed" line that CI prints.
-    reporters: ['default', ['json', { outputFile: 'test-results/unit.json' }]],
+    reporters: ['default', ['json', { outputFile: 'reports/unit.json' }]],
     testTimeout: 30_000,
   },
 });

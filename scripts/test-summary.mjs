@@ -8,7 +8,7 @@ let failed = 0;
 let skipped = 0;
 const seen = [];
 
-const unit = 'test-results/unit.json';
+const unit = 'reports/unit.json';
 if (existsSync(unit)) {
   const r = JSON.parse(readFileSync(unit, 'utf8'));
   passed += r.numPassedTests ?? 0;
@@ -16,7 +16,7 @@ if (existsSync(unit)) {
   skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
   seen.push('unit');
 }
-const e2e = 'test-results/e2e.json';
+const e2e = 'reports/e2e.json';
 if (existsSync(e2e)) {
   const r = JSON.parse(readFileSync(e2e, 'utf8'));
   passed += r.stats?.expected ?? 0;
