@@ -186,6 +186,33 @@ test.describe('in English', () => {
     await page.close();
   });
 
+  test('chatgpt: Ctrl/Cmd+Enter is checked like Enter', async () => {
+    const site = SITES.chatgpt!;
+    const page = await open(site);
+    await page.locator(site.editor).click();
+    await page.keyboard.type(PNR_PROMPT);
+    await page.keyboard.press('ControlOrMeta+Enter');
+    await expect(dialog(page)).toBeVisible();
+    expect(await sent(page)).toEqual([]);
+    await page.close();
+  });
+
+  test('chatgpt: the send button the page re-renders after a send is still guarded', async () => {
+    const site = SITES.chatgpt!;
+    const page = await open(site);
+    await page.locator(site.editor).click();
+    await page.keyboard.type(CLEAN_PROMPT);
+    await page.locator(site.send).click();
+    await expect.poll(() => sent(page)).toEqual([CLEAN_PROMPT]);
+    // The mock replaces the button element after every send, as React sites do.
+    await page.locator(site.editor).click();
+    await page.keyboard.type(PNR_PROMPT);
+    await page.locator(site.send).click();
+    await expect(dialog(page)).toBeVisible();
+    expect(await sent(page)).toEqual([CLEAN_PROMPT]);
+    await page.close();
+  });
+
   test('Enter while an IME is composing is left alone', async () => {
     const site = SITES.chatgpt!;
     const page = await open(site);
