@@ -9,7 +9,7 @@ import type { RuleCatalogue } from '../lib/rules/catalogue';
 import type { Finding, ScanResult } from '../lib/types';
 import { UI_STRINGS, type UiLanguage } from './i18n';
 
-export type DialogMode = 'send' | 'paste';
+export type DialogMode = 'send' | 'paste' | 'upload';
 
 export interface FindingsDialogProps {
   result: ScanResult | null;
@@ -30,11 +30,13 @@ export function FindingsDialog(props: FindingsDialogProps) {
   const t = UI_STRINGS[props.language];
   const dialogRef = useRef<HTMLDivElement>(null);
   const blocked = props.failed || props.result?.decision === 'block';
-  const title = props.failed
-    ? t.errorTitle
-    : props.mode === 'paste'
-      ? blocked ? t.pasteBlockTitle : t.pasteWarnTitle
-      : blocked ? t.blockTitle : t.warnTitle;
+  const titles = {
+    send: [t.warnTitle, t.blockTitle],
+    paste: [t.pasteWarnTitle, t.pasteBlockTitle],
+    upload: [t.uploadWarnTitle, t.uploadBlockTitle],
+  } as const;
+  const title = props.failed ? t.errorTitle : titles[props.mode][blocked ? 1 : 0];
+  const proceedLabel = { send: t.sendAnyway, paste: t.pasteAnyway, upload: t.uploadAnyway }[props.mode];
 
   useEffect(() => {
     const first = dialogRef.current?.querySelector<HTMLElement>('button');
@@ -108,7 +110,7 @@ export function FindingsDialog(props: FindingsDialogProps) {
           )}
           {props.onProceed && !blocked && (
             <button type="button" onClick={props.onProceed} data-action="proceed" className="pv-secondary">
-              {props.mode === 'paste' ? t.pasteAnyway : t.sendAnyway}
+              {proceedLabel}
             </button>
           )}
         </div>

@@ -11,6 +11,7 @@ import { scan } from '../../lib/scan';
 import type { ScanResult } from '../../lib/types';
 import { readText, selectText, writeText, type ComposerLocator, type Editable } from './composer';
 import type { DialogRequest } from './dialog-host';
+import { readTextFiles } from './text-files';
 
 export interface DialogPresenter {
   show(request: DialogRequest): void;
@@ -25,6 +26,8 @@ export class PromptGuard {
   private approvedText: string | null = null;
   /** Set while we paste on the user's behalf, so our own paste is not checked again. */
   private selfPaste = false;
+  /** File inputs whose next change event we re-dispatched after a check. */
+  private readonly approvedInputs = new WeakSet<HTMLInputElement>();
   private placeholders = new PlaceholderBook('sv');
   private readonly listeners: [string, (e: Event) => void][];
 
@@ -39,6 +42,7 @@ export class PromptGuard {
       ['submit', (e) => this.onSubmit(e as SubmitEvent)],
       ['paste', (e) => this.onPaste(e as ClipboardEvent)],
       ['drop', (e) => this.onDrop(e as DragEvent)],
+      ['change', (e) => this.onFileChange(e)],
     ];
   }
 
@@ -86,6 +90,56 @@ export class PromptGuard {
     const composer = this.locator.composerFor(e.target);
     const text = e.dataTransfer?.getData('text/plain');
     if (composer && text) this.checkInsert(e, composer, text);
+  }
+
+  /**
+   * A file picked in a file input: the page must not see the change before
+   * the text files are read and checked (reading is asynchronous), so the
+   * event is stopped and dispatched again once the files are cleared.
+   */
+  private onFileChange(e: Event): void {
+    const input = e.target;
+    if (!(input instanceof HTMLInputElement) || input.type !== 'file' || !input.files?.length) return;
+    if (this.approvedInputs.has(input)) {
+      this.approvedInputs.delete(input);
+      return;
+    }
+    e.stopImmediatePropagation();
+    const files = [...input.files];
+    const release = () => {
+      this.approvedInputs.add(input);
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    };
+    const refuse = () => {
+      input.value = '';
+    };
+    void readTextFiles(files).then(
+      (text) => {
+        if (text === null) return release();
+        const outcome = this.scanSafely(text);
+        if (outcome.ok && outcome.result.decision === 'allow') return release();
+        // Nothing may be uploaded while the dialog is open.
+        refuse();
+        const composer = this.locator.find() ?? this.locator.composerFor(input);
+        this.dialog.show({
+          mode: 'upload',
+          result: outcome.ok ? outcome.result : null,
+          failed: !outcome.ok,
+          onEdit: () => (composer ? this.backToEditor(composer) : this.dialog.close()),
+          onProceed:
+            outcome.ok && outcome.result.decision === 'warn'
+              ? () => {
+                  this.dialog.close();
+                  const data = new DataTransfer();
+                  for (const f of files) data.items.add(f);
+                  input.files = data.files;
+                  release();
+                }
+              : undefined,
+        });
+      },
+      () => refuse(),
+    );
   }
 
   private scanSafely(text: string): ScanOutcome {

@@ -28,6 +28,7 @@ const SITES: Record<string, Site> = {
   gemini: { origin: 'https://gemini.google.com', mock: 'gemini', editor: 'rich-textarea .ql-editor', send: 'button.send-button' },
   lexical: { origin: 'https://www.meta.ai', mock: 'lexical', editor: '[data-lexical-editor="true"]', send: 'button[aria-label="Submit"]' },
   textarea: { origin: 'https://poe.com', mock: 'textarea', editor: 'form textarea#prompt', send: 'form button[type="submit"]' },
+  upload: { origin: 'https://huggingface.co', mock: 'upload', editor: 'form textarea#prompt', send: 'form button[type="submit"]' },
 };
 
 const PNR_PROMPT = 'Skriv ett avslag till Per Nilsson 640823-4174 om parkeringstillstånd';
@@ -71,7 +72,7 @@ async function launch(lang: string): Promise<void> {
 
 async function open(site: Site): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(`${site.origin}/`);
+  await page.goto(`${site.origin}/${site.mock === 'upload' ? 'chat/' : ''}`);
   await page.locator(site.editor).waitFor();
   return page;
 }
@@ -94,7 +95,7 @@ test.describe('in English', () => {
     rmSync(profile, { recursive: true, force: true });
   });
 
-  for (const [name, site] of Object.entries(SITES)) {
+  for (const [name, site] of Object.entries(SITES).filter(([n]) => n !== 'upload')) {
     test(`${name}: a typed personnummer is stopped on Enter, the page's send handler is not called`, async () => {
       const page = await open(site);
       await page.locator(site.editor).click();
@@ -210,6 +211,25 @@ test.describe('in English', () => {
     await page.locator(site.send).click();
     await expect(dialog(page)).toBeVisible();
     expect(await sent(page)).toEqual([CLEAN_PROMPT]);
+    await page.close();
+  });
+
+  test('a text file with a personnummer is stopped before the upload goes on; a clean one goes through', async () => {
+    const site = SITES.upload!;
+    const page = await open(site);
+    const uploads = () => page.evaluate(() => (window as unknown as { __uploads: { name: string }[] }).__uploads.map((u) => u.name));
+    await page.locator('#file').setInputFiles({ name: 'elever.csv', mimeType: 'text/csv', buffer: Buffer.from('namn;pnr\nPer Nilsson;640823-4174\n') });
+    await expect(dialog(page)).toContainText('Promptvakt stopped this file');
+    expect(await page.locator('#file').evaluate((el: HTMLInputElement) => el.files?.length ?? 0)).toBe(0);
+    await page.keyboard.press('Escape');
+    await page.locator('#upload-button').click();
+    expect(await uploads()).toEqual([]);
+
+    await page.locator('#file').setInputFiles({ name: 'inbjudan.txt', mimeType: 'text/plain', buffer: Buffer.from('Välkomna på julbord fredag kl. 12!') });
+    await expect(dialog(page)).toHaveCount(0);
+    await expect.poll(() => page.locator('#file').evaluate((el: HTMLInputElement) => el.files?.length ?? 0)).toBe(1);
+    await page.locator('#upload-button').click();
+    await expect.poll(uploads).toEqual(['inbjudan.txt']);
     await page.close();
   });
 
