@@ -81,12 +81,23 @@ export class PromptGuard {
 
   private onPaste(e: ClipboardEvent): void {
     if (this.selfPaste) return;
+    const files = [...(e.clipboardData?.files ?? [])];
+    if (files.length) {
+      this.holdFiles(e, e.target, files, (data) => new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      return;
+    }
     const composer = this.locator.composerFor(e.target);
     const text = e.clipboardData?.getData('text/plain');
     if (composer && text) this.checkInsert(e, composer, text);
   }
 
   private onDrop(e: DragEvent): void {
+    if (this.selfPaste) return;
+    const files = [...(e.dataTransfer?.files ?? [])];
+    if (files.length) {
+      this.holdFiles(e, e.target, files, (data) => new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      return;
+    }
     const composer = this.locator.composerFor(e.target);
     const text = e.dataTransfer?.getData('text/plain');
     if (composer && text) this.checkInsert(e, composer, text);
@@ -106,21 +117,40 @@ export class PromptGuard {
     }
     e.stopImmediatePropagation();
     const files = [...input.files];
-    const release = () => {
+    input.value = ''; // nothing can be uploaded while the files are checked
+    this.checkFiles(files, this.locator.composerFor(input), () => {
+      const data = new DataTransfer();
+      for (const f of files) data.items.add(f);
+      input.files = data.files;
       this.approvedInputs.add(input);
       input.dispatchEvent(new Event('change', { bubbles: true }));
-    };
-    const refuse = () => {
-      input.value = '';
-    };
+    });
+  }
+
+  /** Files dropped or pasted on the composer: held back, checked, then handed to the page again. */
+  private holdFiles(e: Event, target: EventTarget | null, files: File[], replay: (data: DataTransfer) => Event): void {
+    const composer = this.locator.composerFor(target);
+    if (!composer || !files.length || !(target instanceof EventTarget)) return;
+    this.stop(e);
+    this.checkFiles(files, composer, () => {
+      const data = new DataTransfer();
+      for (const f of files) data.items.add(f);
+      this.selfPaste = true;
+      try {
+        target.dispatchEvent(replay(data));
+      } finally {
+        this.selfPaste = false;
+      }
+    });
+  }
+
+  /** Reads and scans text files; calls `release` when they may go on (clean, or "upload anyway"). */
+  private checkFiles(files: File[], composer: Editable | null, release: () => void): void {
     void readTextFiles(files).then(
       (text) => {
         if (text === null) return release();
         const outcome = this.scanSafely(text);
         if (outcome.ok && outcome.result.decision === 'allow') return release();
-        // Nothing may be uploaded while the dialog is open.
-        refuse();
-        const composer = this.locator.find() ?? this.locator.composerFor(input);
         this.dialog.show({
           mode: 'upload',
           result: outcome.ok ? outcome.result : null,
@@ -130,15 +160,15 @@ export class PromptGuard {
             outcome.ok && outcome.result.decision === 'warn'
               ? () => {
                   this.dialog.close();
-                  const data = new DataTransfer();
-                  for (const f of files) data.items.add(f);
-                  input.files = data.files;
                   release();
                 }
               : undefined,
         });
       },
-      () => refuse(),
+      (error: unknown) => {
+        console.error('Promptvakt: could not read the files', error);
+        this.dialog.show({ mode: 'upload', result: null, failed: true, onEdit: () => this.dialog.close() });
+      },
     );
   }
 

@@ -233,6 +233,28 @@ test.describe('in English', () => {
     await page.close();
   });
 
+  test('a text file dropped on the composer is checked before the page takes it', async () => {
+    const site = SITES.upload!;
+    const page = await open(site);
+    const uploads = () => page.evaluate(() => (window as unknown as { __uploads: { name: string }[] }).__uploads.map((u) => u.name));
+    const drop = (name: string, content: string) =>
+      page.evaluate(
+        ([selector, fileName, text]) => {
+          const data = new DataTransfer();
+          data.items.add(new File([text!], fileName!, { type: 'text/plain' }));
+          document.querySelector(selector!)!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+        },
+        [site.editor, name, content],
+      );
+    await drop('anteckning.txt', 'KONFIDENTIELL\nBeredskapsplan för vattenverket');
+    await expect(dialog(page)).toContainText('Promptvakt stopped this file');
+    await page.keyboard.press('Escape');
+    expect(await uploads()).toEqual([]);
+    await drop('lista.txt', 'Inköpslista: kaffe, mjölk, pepparkakor');
+    await expect.poll(uploads).toEqual(['lista.txt']);
+    await page.close();
+  });
+
   test('Enter while an IME is composing is left alone', async () => {
     const site = SITES.chatgpt!;
     const page = await open(site);
