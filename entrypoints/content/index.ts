@@ -12,6 +12,7 @@ import { ComposerLocator } from './composer';
 import { DialogHost } from './dialog-host';
 import { PromptGuard } from './guard';
 import { watchComposer } from './watchdog';
+import { Highlighter } from './highlighter';
 import { browser } from 'wxt/browser';
 import type { TabStatusReport } from '../shared/tab-status';
 
@@ -28,6 +29,7 @@ export default defineContentScript({
     guard.setLanguage(uiLanguage());
     guard.install(window);
     ctx.onInvalidated(() => guard.uninstall(window));
+    new Highlighter(ctx, locator, () => DEFAULT_POLICY).install(window);
     if (site) {
       watchComposer(ctx, locator, (degraded) => {
         const report: TabStatusReport = { type: 'promptvakt/tab-status', degraded, site: site.id };

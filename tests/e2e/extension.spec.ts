@@ -255,6 +255,25 @@ test.describe('in English', () => {
     await page.close();
   });
 
+  for (const name of ['chatgpt', 'gemini', 'lexical']) {
+    test(`${name}: findings are painted while typing, without touching the editor's DOM`, async () => {
+      const site = SITES[name]!;
+      const page = await open(site);
+      await page.locator(site.editor).click();
+      await page.keyboard.type(PNR_PROMPT);
+      const painted = () =>
+        page.evaluate(() => {
+          const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('promptvakt-finding');
+          return h ? [...h].map((r) => r.toString()) : [];
+        });
+      await expect.poll(painted, { timeout: 5000 }).toEqual(['640823-4174']);
+      // No element was added inside the editor.
+      expect(await page.locator(`${site.editor} mark, ${site.editor} [data-promptvakt]`).count()).toBe(0);
+      expect(await sent(page)).toEqual([]);
+      await page.close();
+    });
+  }
+
   test('Enter while an IME is composing is left alone', async () => {
     const site = SITES.chatgpt!;
     const page = await open(site);
