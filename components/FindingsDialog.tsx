@@ -64,7 +64,7 @@ export function FindingsDialog(props: FindingsDialogProps) {
     }
   };
 
-  const findings = props.result?.findings.filter((f) => f.action !== 'inform') ?? [];
+  const groups = groupByRule(props.result?.findings.filter((f) => f.action !== 'inform') ?? []);
   return (
     <div className="pv-backdrop">
       <div
@@ -85,10 +85,10 @@ export function FindingsDialog(props: FindingsDialogProps) {
             <>
               <p>{t.intro}</p>
               <ul className="pv-findings">
-                {findings.slice(0, MAX_LISTED).map((f, i) => (
-                  <FindingItem key={i} finding={f} language={props.language} catalogue={props.catalogue} linkLabel={t.guideline} />
+                {groups.slice(0, MAX_LISTED).map((g) => (
+                  <FindingItem key={g[0]!.rule} findings={g} language={props.language} catalogue={props.catalogue} linkLabel={t.guideline} />
                 ))}
-                {findings.length > MAX_LISTED && <li>{t.more(findings.length - MAX_LISTED)}</li>}
+                {groups.length > MAX_LISTED && <li>{t.more(groups.length - MAX_LISTED)}</li>}
               </ul>
               {blocked && <p className="pv-note">{t.blockedNote}</p>}
             </>
@@ -119,14 +119,32 @@ export function FindingsDialog(props: FindingsDialogProps) {
   );
 }
 
-function FindingItem(props: { finding: Finding; language: UiLanguage; catalogue: RuleCatalogue; linkLabel: string }) {
-  const { finding, language, catalogue } = props;
-  const rule = catalogue.rules.get(finding.rule);
+/** One entry per rule: the reason is said once, with every distinct (masked) excerpt. */
+function groupByRule(findings: Finding[]): Finding[][] {
+  const byRule = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const group = byRule.get(f.rule);
+    if (group) group.push(f);
+    else byRule.set(f.rule, [f]);
+  }
+  return [...byRule.values()];
+}
+
+function FindingItem(props: { findings: Finding[]; language: UiLanguage; catalogue: RuleCatalogue; linkLabel: string }) {
+  const { findings, language, catalogue } = props;
+  const first = findings[0]!;
+  const rule = catalogue.rules.get(first.rule);
   const guideline = rule?.guidelines.map((id) => catalogue.guidelines.get(id)).find(Boolean);
+  const excerpts = [...new Set(findings.map((f) => maskForDisplay(f.category, f.text)))];
   return (
-    <li data-category={finding.category}>
-      <strong>{rule?.title[language] ?? finding.category}</strong>{' '}
-      <code>{maskForDisplay(finding.category, finding.text)}</code>
+    <li data-category={first.category}>
+      <strong>{rule?.title[language] ?? first.category}</strong>{' '}
+      {excerpts.map((excerpt, i) => (
+        <span key={excerpt}>
+          {i > 0 && ', '}
+          <code>{excerpt}</code>
+        </span>
+      ))}
       {rule && <div>{rule.reason[language]}</div>}
       {guideline && (
         <a href={guideline.url} target="_blank" rel="noopener noreferrer">
