@@ -104,7 +104,18 @@ export function writeText(el: Editable, text: string): void {
   range.selectNodeContents(el);
   selection?.removeAllRanges();
   selection?.addRange(range);
-  if (!text.includes('\n') && document.execCommand('insertText', false, text)) return;
+  insertAtSelection(el, text);
+}
+
+/**
+ * Inserts text at the composer's selection the way a user would: typed text
+ * for a single line (and always in a textarea), a plain-text paste otherwise,
+ * which every rich editor turns into its own paragraphs.
+ */
+export function insertAtSelection(el: Editable, text: string): void {
+  el.focus();
+  const plainField = el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement;
+  if ((plainField || !text.includes('\n')) && document.execCommand('insertText', false, text)) return;
   const data = new DataTransfer();
   data.setData('text/plain', text);
   el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));

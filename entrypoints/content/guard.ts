@@ -9,7 +9,7 @@ import type { DetectionPolicy } from '../../lib/policy/default-policy';
 import { PlaceholderBook, maskFindings } from '../../lib/redaction/placeholders';
 import { scan } from '../../lib/scan';
 import type { ScanResult } from '../../lib/types';
-import { readText, selectText, writeText, type ComposerLocator, type Editable } from './composer';
+import { insertAtSelection, readText, selectText, writeText, type ComposerLocator, type Editable } from './composer';
 import type { DialogRequest } from './dialog-host';
 import { readTextFiles } from './text-files';
 
@@ -298,15 +298,9 @@ export class PromptGuard {
   }
 
   private insertAsPaste(composer: Editable, text: string): void {
-    composer.focus();
     this.selfPaste = true;
     try {
-      if (composer instanceof HTMLTextAreaElement || composer instanceof HTMLInputElement || !text.includes('\n')) {
-        if (document.execCommand('insertText', false, text)) return;
-      }
-      const data = new DataTransfer();
-      data.setData('text/plain', text);
-      composer.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      insertAtSelection(composer, text);
     } finally {
       this.selfPaste = false;
     }
