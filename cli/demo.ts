@@ -5,8 +5,9 @@
  */
 import { formatReport } from '../lib/report/text-report';
 import { scan } from '../lib/scan';
+import { envLanguage } from './env-language';
 
-const lang = (process.env.LC_ALL || process.env.LANG || '').toLowerCase().startsWith('sv') ? 'sv' : 'en';
+const lang = envLanguage();
 
 const name = (n: number) => (lang === 'sv' ? `exempel ${n}` : `example ${n}`);
 const PROMPTS: [string, string][] = [

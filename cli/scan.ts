@@ -15,6 +15,7 @@ import type { Detector } from '../lib/detectors/detector';
 import { withEnglishNlp } from '../lib/detectors/english-nlp';
 import { scan } from '../lib/scan';
 import { formatReport, type ReportLanguage } from '../lib/report/text-report';
+import { envLanguage } from './env-language';
 
 interface CliOptions {
   jsonl: boolean;
@@ -26,8 +27,7 @@ interface CliOptions {
 }
 
 function parseArgs(argv: string[]): CliOptions {
-  const envLang = (process.env.LC_ALL || process.env.LANG || '').toLowerCase().startsWith('sv') ? 'sv' : 'en';
-  const options: CliOptions = { jsonl: false, reveal: false, lang: envLang };
+  const options: CliOptions = { jsonl: false, reveal: false, lang: envLanguage() };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--jsonl') options.jsonl = true;

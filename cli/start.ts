@@ -16,8 +16,9 @@ import { chromium } from '@playwright/test';
 import { buildMockSites } from '../tests/e2e/mock-sites/build';
 import { routeSiteToMock } from '../tests/e2e/mock-sites/route';
 import { startMockServer } from '../tests/e2e/mock-sites/server';
+import { envLanguage } from './env-language';
 
-const sv = (process.env.LC_ALL || process.env.LANG || '').toLowerCase().startsWith('sv');
+const sv = envLanguage() === 'sv';
 const say = (svText: string, enText: string) => console.log(sv ? svText : enText);
 
 const CHROMIUM = [process.env.PROMPTVAKT_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(
