@@ -60,6 +60,8 @@ export function scan(text: string, options: ScanOptions = {}): ScanResult {
 
 function actionFor(finding: RawFinding, policy: DetectionPolicy): Action {
   if (finding.rule.endsWith('.official-test-number')) return policy.officialTestNumbers;
+  const own = policy.rules?.[finding.rule];
+  if (own) return own;
   return policy.categories[finding.category];
 }
 

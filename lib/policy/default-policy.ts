@@ -11,6 +11,8 @@ export interface DetectionPolicy {
   categories: Record<Category, Action>;
   /** Action for Skatteverket's official test personnummer/samordningsnummer. */
   officialTestNumbers: Action;
+  /** Per-rule actions that override the category's (an organisation's own rules). */
+  rules?: Readonly<Record<string, Action>>;
 }
 
 export const DEFAULT_POLICY: DetectionPolicy = {

@@ -1,0 +1,32 @@
+/**
+ * The effective policy when nothing is configured, without zod (the content
+ * script uses it until the background's copy arrives). A unit test checks it
+ * equals resolvePolicy(undefined, undefined), so the defaults live in one
+ * place: lib/policy/default-policy.ts and the zod schema's defaults.
+ */
+import { CATEGORIES, type Category } from '../types';
+import { DEFAULT_POLICY } from './default-policy';
+import { policyAction, type CategorySettings, type EffectivePolicy } from './effective';
+
+export function builtInEffectivePolicy(): EffectivePolicy {
+  const categories = {} as Record<Category, CategorySettings>;
+  for (const c of CATEGORIES) {
+    categories[c] = { action: policyAction(DEFAULT_POLICY.categories[c]), allowOverride: true, requireJustification: false, setBy: 'built-in' };
+  }
+  return {
+    source: 'built-in',
+    diagnostics: [],
+    enabled: true,
+    categories,
+    officialTestNumbers: policyAction(DEFAULT_POLICY.officialTestNumbers),
+    sites: [],
+    customRules: [],
+    guidelines: {},
+    counters: { enabled: true, retentionDays: 90, intervalMinutes: 60, privacyThreshold: 5 },
+    uploads: { otherFiles: 'remind' },
+    failureMode: 'block',
+    language: 'auto',
+    highlightWhileTyping: true,
+    locked: [],
+  };
+}
