@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Detector } from '../lib/detectors/detector';
 import { withEnglishNlp } from '../lib/detectors/english-nlp';
+import { checkBuiltInData } from '../lib/rules/zod-data-check';
 import { scan } from '../lib/scan';
 import { formatReport, type ReportLanguage } from '../lib/report/text-report';
 import { envLanguage } from './env-language';
@@ -106,6 +107,8 @@ async function readAll(file: string | undefined): Promise<string> {
 }
 
 async function main(): Promise<number> {
+  // The rules shipped with the engine are checked on every start (the extension trusts its validated build).
+  checkBuiltInData();
   let options: CliOptions;
   try {
     options = parseArgs(process.argv.slice(2));

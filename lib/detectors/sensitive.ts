@@ -12,11 +12,11 @@ import anchorWordsJson from '../../rules/sensitive/anchors.json';
 import vocabularyJson from '../../rules/sensitive/vocabulary.json';
 import firstNamesJson from '../../rules/names/first-names.json';
 import surnamesJson from '../../rules/names/surnames.json';
-import { parseOrThrow } from '../rules/validate';
+import { trustData, type DataCheck } from '../rules/data-check';
 import { addAnchorWords, collectAnchors, hasAnchorIn, labelPattern, type AnchorTag, type Anchors, type NameLists } from '../sensitive/anchors';
 import { looksEnglish } from '../sensitive/english-language';
 import { Lexicon, TermSyntaxError, tokenize, type LexiconMatch } from '../sensitive/lexicon';
-import { anchorsSchema, namesSchema, surnamesSchema, vocabularySchema } from '../sensitive/schema';
+import type { AnchorWords, Vocabulary } from '../sensitive/schema';
 import { segment, type Segments } from '../sensitive/segments';
 import { DataValidationError } from '../rules/validate';
 import { SENSITIVE_CATEGORIES, type RawFinding, type SensitiveCategory } from '../types';
@@ -47,11 +47,11 @@ export interface SensitiveDetectorData {
   englishPersonFinder?: (sentence: string) => boolean;
 }
 
-export function createSensitiveDetector(data: SensitiveDetectorData): Detector {
-  const vocabulary = parseOrThrow(vocabularySchema, data.vocabulary, 'rules/sensitive/vocabulary.json');
-  const anchorWords = parseOrThrow(anchorsSchema, data.anchors, 'rules/sensitive/anchors.json');
-  const first = parseOrThrow(namesSchema, data.firstNames, 'rules/names/first-names.json');
-  const last = parseOrThrow(surnamesSchema, data.surnames, 'rules/names/surnames.json');
+export function createSensitiveDetector(data: SensitiveDetectorData, check: DataCheck = trustData): Detector {
+  const vocabulary = check<Vocabulary>('vocabulary', data.vocabulary, 'rules/sensitive/vocabulary.json');
+  const anchorWords = check<AnchorWords>('anchors', data.anchors, 'rules/sensitive/anchors.json');
+  const first = check<{ names: string[]; ambiguous: string[] }>('first-names', data.firstNames, 'rules/names/first-names.json');
+  const last = check<{ surnames: string[]; suffixes: string[] }>('surnames', data.surnames, 'rules/names/surnames.json');
   const names: NameLists = {
     firstNames: new Set(first.names),
     ambiguousFirstNames: new Set(first.ambiguous),

@@ -1,7 +1,7 @@
 /**
  * The rule catalogue: every rule's metadata (category, severity, employee-facing
- * reason, guideline links) and the guideline catalogue, loaded from rules/ and
- * validated by zod. Detectors only emit rule ids; everything a person reads
+ * reason, guideline links) and the guideline catalogue, loaded from rules/
+ * (validated by zod at build, on CLI start and in tests: lib/rules/data-check.ts). Detectors only emit rule ids; everything a person reads
  * comes from here.
  */
 import guidelinesJson from '../../rules/guidelines.json';
@@ -9,13 +9,9 @@ import identityPack from '../../rules/packs/identity.json';
 import markingsPack from '../../rules/packs/markings.json';
 import otherDataPack from '../../rules/packs/other-data.json';
 import sensitivePack from '../../rules/packs/sensitive.json';
-import {
-  guidelineCatalogueSchema,
-  rulePackSchema,
-  type Guideline,
-  type Rule,
-} from './schema';
-import { DataValidationError, parseOrThrow } from './validate';
+import { trustData, type DataCheck } from './data-check';
+import type { Guideline, Rule, RulePack } from './schema';
+import { DataValidationError } from './validate';
 
 export interface RuleCatalogue {
   rules: ReadonlyMap<string, Rule>;
@@ -28,8 +24,8 @@ export interface NamedData {
 }
 
 /** Validates rule packs and guidelines and checks that they refer to each other correctly. */
-export function loadCatalogue(packs: NamedData[], guidelineData: NamedData): RuleCatalogue {
-  const guidelineList = parseOrThrow(guidelineCatalogueSchema, guidelineData.data, guidelineData.source).guidelines;
+export function loadCatalogue(packs: NamedData[], guidelineData: NamedData, check: DataCheck = trustData): RuleCatalogue {
+  const guidelineList = check<{ guidelines: Guideline[] }>('guidelines', guidelineData.data, guidelineData.source).guidelines;
   const guidelines = new Map<string, Guideline>();
   for (const g of guidelineList) {
     if (guidelines.has(g.id)) throw new DataValidationError(guidelineData.source, [`duplicate guideline id "${g.id}"`]);
@@ -37,7 +33,7 @@ export function loadCatalogue(packs: NamedData[], guidelineData: NamedData): Rul
   }
   const rules = new Map<string, Rule>();
   for (const { source, data } of packs) {
-    const pack = parseOrThrow(rulePackSchema, data, source);
+    const pack = check<RulePack>('rule-pack', data, source);
     const problems: string[] = [];
     pack.rules.forEach((rule, i) => {
       const where = `rules[${i}] (id "${rule.id}")`;
@@ -59,8 +55,10 @@ export const BUILT_IN_PACKS: NamedData[] = [
   { source: 'rules/packs/other-data.json', data: otherDataPack },
 ];
 
+export const BUILT_IN_GUIDELINES: NamedData = { source: 'rules/guidelines.json', data: guidelinesJson };
+
 let builtIn: RuleCatalogue | undefined;
 export function builtInCatalogue(): RuleCatalogue {
-  builtIn ??= loadCatalogue(BUILT_IN_PACKS, { source: 'rules/guidelines.json', data: guidelinesJson });
+  builtIn ??= loadCatalogue(BUILT_IN_PACKS, BUILT_IN_GUIDELINES);
   return builtIn;
 }

@@ -3,26 +3,14 @@
  * where each site's composer is and what sends it. The match patterns are used
  * for host permissions and content-script registration.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import sitesJson from '../../rules/sites.json';
-import { parseOrThrow } from '../rules/validate';
+import { trustData } from '../rules/data-check';
+import type { siteSchema, sitesSchema } from './schema';
 
-const selectors = z.array(z.string().min(1)).min(1);
-
-export const siteSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]+$/),
-  name: z.string().min(1),
-  matches: z.array(z.string().regex(/^https:\/\/[a-z0-9.*-]+\/.*$/, 'an https match pattern such as https://chat.example/*')).min(1),
-  /** An ancestor that must contain both the composer and the send control. */
-  scope: z.string().min(1).optional(),
-  composer: selectors,
-  send: selectors,
-});
 export type SiteAdapter = z.infer<typeof siteSchema>;
 
-const sitesSchema = z.strictObject({ $comment: z.string().optional(), sites: z.array(siteSchema).min(1) });
-
-export const BUILT_IN_SITES: readonly SiteAdapter[] = parseOrThrow(sitesSchema, sitesJson, 'rules/sites.json').sites;
+export const BUILT_IN_SITES: readonly SiteAdapter[] = trustData<z.infer<typeof sitesSchema>>('sites', sitesJson, 'rules/sites.json').sites;
 
 export const BUILT_IN_SITE_MATCHES: string[] = BUILT_IN_SITES.flatMap((s) => s.matches);
 

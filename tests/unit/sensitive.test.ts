@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { identityNumberDetector } from '../../lib/detectors/identity-numbers';
 import { createSensitiveDetector, sensitiveDetector } from '../../lib/detectors/sensitive';
 import { DataValidationError } from '../../lib/rules/validate';
+import { zodCheck } from '../../lib/rules/zod-data-check';
 import { runDetector } from './helpers';
 import { withEnglishNlp } from '../../lib/detectors/english-nlp';
 import { normalize } from '../../lib/text/normalize';
@@ -81,7 +82,7 @@ describe('vocabulary data is validated', () => {
         anchors: {},
         firstNames: { names: [], ambiguous: [] },
         surnames: { surnames: [], suffixes: [] },
-      }),
+      }, zodCheck),
     ).toThrow(DataValidationError);
     try {
       createSensitiveDetector({
@@ -89,7 +90,8 @@ describe('vocabulary data is validated', () => {
         anchors: {},
         firstNames: {},
         surnames: {},
-      });
+      }, zodCheck);
+      expect.unreachable('a broken vocabulary must throw');
     } catch (error) {
       expect(String(error)).toMatch(/rules\/sensitive\/vocabulary\.json/);
       expect(String(error)).toMatch(/categories\.health\.strong\[0\]/);
