@@ -1,15 +1,23 @@
+/** @jsxImportSource preact */
 /**
  * The warn/block dialog: what was found (masked), why it matters, the
  * guideline, and a way forward. An alertdialog with a focus trap; Escape
  * means "edit". Rendered in a shadow root so the page's CSS cannot reach it.
+ *
+ * Preact, not React: this is the content script's only UI, and Preact keeps
+ * the script that loads on every AI-site page ~150 KB smaller. The extension
+ * pages (popup, options) use React.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { EffectivePolicy } from '../lib/policy/effective';
 import { maskForDisplay } from '../lib/redaction/mask';
 import type { RuleCatalogue } from '../lib/rules/catalogue';
 import type { Finding, ScanResult } from '../lib/types';
+import { DIALOG_STRINGS, MIN_JUSTIFICATION } from './dialog-strings';
 import { UI_STRINGS, type UiLanguage } from './i18n';
 
-export type DialogMode = 'send' | 'paste' | 'upload';
+/** send/paste/upload: findings; reminder: a file Promptvakt cannot read. */
+export type DialogMode = 'send' | 'paste' | 'upload' | 'reminder';
 
 export interface FindingsDialogProps {
   result: ScanResult | null;
@@ -19,38 +27,52 @@ export interface FindingsDialogProps {
   /** Shown instead of findings when the check itself failed (fail closed). */
   failed?: boolean;
   message?: string;
+  /** The organisation behind the policy: its own guideline is linked. */
+  organisation?: EffectivePolicy['organisation'];
+  /** "Send anyway" asks for a justification first (policy: requireJustification). */
+  requireJustification?: boolean;
+  /** reminder mode: the files, and the organisation's reminder text if it has one. */
+  files?: string[];
+  reminder?: string;
   onEdit(): void;
   onMask?(): void;
-  onProceed?(): void;
+  /** Receives the justification when one was asked for (it is not stored). */
+  onProceed?(justification?: string): void;
 }
 
 const MAX_LISTED = 6;
 
 export function FindingsDialog(props: FindingsDialogProps) {
   const t = UI_STRINGS[props.language];
+  const d = DIALOG_STRINGS[props.language];
   const dialogRef = useRef<HTMLDivElement>(null);
-  const blocked = props.failed || props.result?.decision === 'block';
+  const [justification, setJustification] = useState('');
+  const reminder = props.mode === 'reminder';
+  const blocked = !reminder && (props.failed || props.result?.decision === 'block');
   const titles = {
     send: [t.warnTitle, t.blockTitle],
     paste: [t.pasteWarnTitle, t.pasteBlockTitle],
     upload: [t.uploadWarnTitle, t.uploadBlockTitle],
+    reminder: [d.reminderTitle, d.reminderTitle],
   } as const;
   const title = props.failed ? t.errorTitle : titles[props.mode][blocked ? 1 : 0];
-  const proceedLabel = { send: t.sendAnyway, paste: t.pasteAnyway, upload: t.uploadAnyway }[props.mode];
+  const proceedLabel = { send: t.sendAnyway, paste: t.pasteAnyway, upload: t.uploadAnyway, reminder: t.uploadAnyway }[props.mode];
+  const needsJustification = !!props.requireJustification && !!props.onProceed && !blocked;
+  const justified = justification.trim().length >= MIN_JUSTIFICATION;
 
   useEffect(() => {
     const first = dialogRef.current?.querySelector<HTMLElement>('button');
     first?.focus();
   }, []);
 
-  const onKeyDown = (e: React.KeyboardEvent) => {
+  const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
       e.preventDefault();
       props.onEdit();
       return;
     }
     if (e.key !== 'Tab') return;
-    const focusable = [...(dialogRef.current?.querySelectorAll<HTMLElement>('button, a[href]') ?? [])];
+    const focusable = [...(dialogRef.current?.querySelectorAll<HTMLElement>('button:not([disabled]), a[href], textarea') ?? [])];
     if (!focusable.length) return;
     const first = focusable[0]!;
     const last = focusable[focusable.length - 1]!;
@@ -81,6 +103,11 @@ export function FindingsDialog(props: FindingsDialogProps) {
         <div id="pv-body">
           {props.failed ? (
             <p>{t.errorBody}</p>
+          ) : reminder ? (
+            <>
+              <p>{props.reminder ?? d.reminderBody}</p>
+              {props.files?.length ? <p className="pv-muted">{d.reminderFiles(props.files.join(', '))}</p> : null}
+            </>
           ) : (
             <>
               <p>{t.intro}</p>
@@ -98,18 +125,47 @@ export function FindingsDialog(props: FindingsDialogProps) {
               {props.message}
             </p>
           )}
+          {props.organisation?.policyUrl && (
+            <p className="pv-org">
+              <a href={props.organisation.policyUrl} target="_blank" rel="noopener noreferrer">
+                {d.organisationPolicy(props.organisation.name)}
+              </a>
+              {props.organisation.contact && <> · {d.organisationContact(props.organisation.contact)}</>}
+            </p>
+          )}
+          {needsJustification && (
+            <div className="pv-justification">
+              <label htmlFor="pv-justification">{d.justificationLabel}</label>
+              <textarea
+                id="pv-justification"
+                rows={2}
+                value={justification}
+                aria-describedby="pv-justification-hint"
+                onInput={(e) => setJustification((e.currentTarget as HTMLTextAreaElement).value)}
+              />
+              <span id="pv-justification-hint" className="pv-muted">
+                {d.justificationHint}
+              </span>
+            </div>
+          )}
         </div>
         <div className="pv-actions">
           <button type="button" onClick={props.onEdit} data-action="edit">
-            {t.edit}
+            {reminder ? (props.onProceed ? d.cancel : d.understood) : t.edit}
           </button>
-          {props.onMask && !props.failed && (
+          {props.onMask && !props.failed && !reminder && (
             <button type="button" onClick={props.onMask} data-action="mask">
               {props.mode === 'paste' ? t.maskPaste : t.mask}
             </button>
           )}
           {props.onProceed && !blocked && (
-            <button type="button" onClick={props.onProceed} data-action="proceed" className="pv-secondary">
+            <button
+              type="button"
+              onClick={() => props.onProceed?.(needsJustification ? justification.trim() : undefined)}
+              data-action="proceed"
+              className="pv-secondary"
+              disabled={needsJustification && !justified}
+            >
               {proceedLabel}
             </button>
           )}

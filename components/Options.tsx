@@ -1,18 +1,23 @@
 /**
- * The options page: "Prova" (try text against the engine), "Policy" (the rules
- * in effect) and "Inställningar" (language). The page language follows the
- * stored setting. The selected section is kept in the URL hash.
+ * The options page: "Prova" (try text against the engine and the policy in
+ * effect), "Policy" (the effective policy: organisation, errors, rules, sites),
+ * "Statistik" (the anonymous counters and what the organisation receives)
+ * and "Inställningar" (language, highlighting). The page language follows the
+ * effective policy. The selected section is kept in the URL hash (the popup
+ * links to #policy and #stats).
  */
 import { useEffect, useState } from 'react';
 import { UI_STRINGS } from './i18n';
 import { OptionsPolicy } from './OptionsPolicy';
 import { OptionsSettings } from './OptionsSettings';
+import { OptionsStats } from './OptionsStats';
 import { OptionsTabs, type TabDefinition } from './OptionsTabs';
 import { OptionsTry } from './OptionsTry';
 import { useLanguageChoice } from './useLanguageChoice';
+import { usePolicy } from './usePolicy';
 
-export type OptionsSection = 'try' | 'policy' | 'settings';
-const SECTIONS: readonly OptionsSection[] = ['try', 'policy', 'settings'];
+export type OptionsSection = 'try' | 'policy' | 'stats' | 'settings';
+const SECTIONS: readonly OptionsSection[] = ['try', 'policy', 'stats', 'settings'];
 
 function sectionFromHash(): OptionsSection {
   const id = location.hash.slice(1);
@@ -21,13 +26,20 @@ function sectionFromHash(): OptionsSection {
 
 export function Options() {
   const [lang, setChoice] = useLanguageChoice();
+  const state = usePolicy();
   const [section, setSection] = useState<OptionsSection>(sectionFromHash);
 
   useEffect(() => {
     if (lang) document.title = UI_STRINGS[lang.language].optionsTitle;
   }, [lang?.language]);
 
-  if (!lang) return null;
+  useEffect(() => {
+    const onHash = () => setSection(sectionFromHash());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  if (!lang || !state) return null;
   const t = UI_STRINGS[lang.language];
 
   const select = (id: OptionsSection) => {
@@ -36,12 +48,13 @@ export function Options() {
   };
 
   const tabs: TabDefinition<OptionsSection>[] = [
-    { id: 'try', label: t.tabTry, panel: <OptionsTry language={lang.language} /> },
-    { id: 'policy', label: t.tabPolicy, panel: <OptionsPolicy language={lang.language} /> },
+    { id: 'try', label: t.tabTry, panel: <OptionsTry language={lang.language} policy={state.policy} /> },
+    { id: 'policy', label: t.tabPolicy, panel: <OptionsPolicy language={lang.language} policy={state.policy} pendingSites={state.pendingSites} /> },
+    { id: 'stats', label: t.tabStats, panel: <OptionsStats language={lang.language} policy={state.policy} /> },
     {
       id: 'settings',
       label: t.tabSettings,
-      panel: <OptionsSettings language={lang.language} choice={lang.choice} onChange={setChoice} />,
+      panel: <OptionsSettings language={lang.language} choice={lang.choice} onChange={setChoice} policy={state.policy} />,
     },
   ];
 

@@ -1,13 +1,16 @@
 /**
- * "Prova" / "Try it": paste or type text and see what Promptvakt would do,
- * with the same engine and policy as the content script. The text is rendered
+ * "Prova" / "Try it": paste or type text and see what Promptvakt would do on
+ * a fully protected site, with the same engine and the effective policy
+ * (the organisation's rules included) as the content script. The text is rendered
  * as text nodes with <mark> around findings (never as HTML) and is never
  * stored or sent.
  */
-import { useEffect, useId, useState } from 'react';
-import { DEFAULT_POLICY } from '../lib/policy/default-policy';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { builtInEffectivePolicy } from '../lib/policy/built-in-effective';
+import { catalogueFor, detectionPolicyFor, detectorsFor, type EffectivePolicy } from '../lib/policy/effective';
+import { re2Engine } from '../lib/policy/regex-engine';
 import { maskForDisplay } from '../lib/redaction/mask';
-import { builtInCatalogue, type RuleCatalogue } from '../lib/rules/catalogue';
+import type { RuleCatalogue } from '../lib/rules/catalogue';
 import { scan } from '../lib/scan';
 import type { Finding, ScanResult } from '../lib/types';
 import { highlightRuns, strongestAction } from './highlight';
@@ -19,10 +22,15 @@ export const SCAN_DEBOUNCE_MS = 150;
 /** Findings listed in full; the rest are counted. */
 const MAX_LISTED = 50;
 
-type Outcome = { result: ScanResult; text: string } | { failed: true } | null;
+type Outcome = { result: ScanResult; text: string; catalogue: RuleCatalogue } | { failed: true } | null;
 
-export function OptionsTry(props: { language: UiLanguage }) {
+export function OptionsTry(props: { language: UiLanguage; policy?: EffectivePolicy }) {
   const t = UI_STRINGS[props.language];
+  const policy = props.policy;
+  const engine = useMemo(() => {
+    const p = policy ?? builtInEffectivePolicy();
+    return { policy: detectionPolicyFor(p, 'block'), detectors: detectorsFor(p, re2Engine), catalogue: catalogueFor(p) };
+  }, [policy]);
   const [text, setText] = useState('');
   const [outcome, setOutcome] = useState<Outcome>(null);
   const inputId = useId();
@@ -35,13 +43,13 @@ export function OptionsTry(props: { language: UiLanguage }) {
     }
     const timer = setTimeout(() => {
       try {
-        setOutcome({ result: scan(text, { policy: DEFAULT_POLICY }), text });
+        setOutcome({ result: scan(text, engine), text, catalogue: engine.catalogue });
       } catch {
         setOutcome({ failed: true });
       }
     }, SCAN_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [text]);
+  }, [text, engine]);
 
   return (
     <div className="pv-try">
@@ -76,8 +84,7 @@ function TryResult(props: { outcome: Outcome; t: UiStrings; language: UiLanguage
       </div>
     );
   }
-  const { result, text } = outcome;
-  const catalogue = builtInCatalogue();
+  const { result, text, catalogue } = outcome;
   return (
     <div className="pv-result">
       <p role="status" className={`pv-decision pv-decision--${result.decision}`} data-decision={result.decision}>

@@ -1,13 +1,21 @@
 /**
- * The toolbar popup: is the current tab a protected AI site, which rules
- * apply, where the guidelines are, and a way to the options page.
+ * The toolbar popup: is the current tab a protected AI site (and how strictly
+ * the organisation guards it), which policy applies and whether it has
+ * errors, organisation sites waiting for access, today's counts, where the
+ * guidelines are, and a way to the options page.
  */
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { todayTotals, utcDay, type Totals } from '../lib/counters/store';
+import { matchPatternFor, siteModeFor, type EffectivePolicy } from '../lib/policy/effective';
+import type { SiteMode } from '../lib/policy/schema';
 import { builtInCatalogue } from '../lib/rules/catalogue';
-import { siteForUrl } from '../lib/sites/built-in-sites';
-import { UI_STRINGS, type UiLanguage } from './i18n';
-import { ProtectionDegradedSlot, TodayCountsSlot } from './PopupSlots';
+import { matchesPattern, siteForUrl } from '../lib/sites/built-in-sites';
+import { fill, UI_STRINGS, type UiLanguage } from './i18n';
+import { policySourceText } from './labels';
+import { PendingSitesSlot, PolicyErrorsSlot, PolicyOffSlot, ProtectionDegradedSlot, TodayCountsSlot, type GrantState } from './PopupSlots';
+import { useCounters } from './useCounters';
+import { requestSiteAccess, usePolicy } from './usePolicy';
 import { useLanguageChoice } from './useLanguageChoice';
 import type { TabStatus, TabStatusQuery } from '../entrypoints/shared/tab-status';
 
@@ -16,17 +24,23 @@ export const POPUP_GUIDELINE_IDS = ['digg-index', 'imy-ai-tjanster'] as const;
 
 export interface SiteStatus {
   protected: boolean;
-  /** The site's name when protected. */
+  /** The site's name (built-in sites) or host name (organisation sites) when protected. */
   name?: string;
+  /** When protected: how strictly (block = the rules apply in full; warn; monitor). */
+  mode?: Exclude<SiteMode, 'off'>;
+  /** The organisation switched protection off here (for this site, or everywhere). */
+  offByOrganisation?: boolean;
   /** The content script reported that it cannot find the composer or send control. */
   degraded?: boolean;
 }
 
 /**
- * Status for a tab URL. The URL is only readable for hosts in
- * host_permissions (the protected sites); anything else is "not protected".
+ * Status for a tab URL under a policy (the built-in defaults when none is
+ * given). The URL is only readable for hosts Promptvakt has access to (the
+ * protected sites and granted organisation sites); anything else is "not
+ * protected".
  */
-export function siteStatus(url: string | undefined): SiteStatus {
+export function siteStatus(url: string | undefined, policy?: EffectivePolicy): SiteStatus {
   if (!url) return { protected: false };
   let parsed: URL;
   try {
@@ -34,45 +48,109 @@ export function siteStatus(url: string | undefined): SiteStatus {
   } catch {
     return { protected: false };
   }
-  const site = siteForUrl(parsed);
-  return site ? { protected: true, name: site.name } : { protected: false };
+  const builtIn = siteForUrl(parsed);
+  const mode: SiteMode = policy ? siteModeFor(policy, parsed, !!builtIn) : builtIn ? 'block' : 'off';
+  if (mode === 'off') {
+    const listed = !!policy?.sites.some((s) => matchesPattern(matchPatternFor(s.pattern), parsed));
+    return policy && (builtIn || listed) ? { protected: false, offByOrganisation: true } : { protected: false };
+  }
+  return { protected: true, name: builtIn?.name ?? parsed.hostname, mode };
 }
 
-async function activeTabStatus(): Promise<SiteStatus> {
+interface ActiveTab {
+  url?: string;
+  degraded: boolean;
+}
+
+async function activeTab(): Promise<ActiveTab> {
   try {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    const status = siteStatus(tab?.url);
-    if (status.protected && tab?.id !== undefined) {
-      const query: TabStatusQuery = { type: 'promptvakt/get-tab-status', tabId: tab.id };
-      const reported = (await browser.runtime.sendMessage(query).catch(() => undefined)) as TabStatus | undefined;
-      status.degraded = !!reported?.degraded;
-    }
-    return status;
+    // The URL is readable only where Promptvakt has host access, i.e. where its content script may run.
+    if (!tab?.url || tab.id === undefined) return { url: tab?.url, degraded: false };
+    const query: TabStatusQuery = { type: 'promptvakt/get-tab-status', tabId: tab.id };
+    const reported = (await browser.runtime.sendMessage(query).catch(() => undefined)) as TabStatus | undefined;
+    return { url: tab.url, degraded: !!reported?.degraded };
   } catch {
-    return { protected: false };
+    return { degraded: false };
   }
 }
 
 export function Popup() {
   const [lang] = useLanguageChoice();
-  const [status, setStatus] = useState<SiteStatus | null>(null);
+  const state = usePolicy();
+  const [tab, setTab] = useState<ActiveTab | null>(null);
+  const [grant, setGrant] = useState<GrantState>('idle');
+  const counters = useCounters();
 
   useEffect(() => {
-    void activeTabStatus().then(setStatus);
+    void activeTab().then(setTab);
   }, []);
 
-  if (!lang || !status) return null;
-  return <PopupView language={lang.language} status={status} onOpenOptions={() => void browser.runtime.openOptionsPage()} />;
+  if (!lang || !state || !tab) return null;
+  const status = siteStatus(tab.url, state.policy);
+  if (status.protected) status.degraded = tab.degraded;
+
+  const onGrantAccess = () => {
+    setGrant('idle');
+    // Straight from the click: permission requests need the user's gesture.
+    requestSiteAccess(state.pendingSites).then(
+      (granted) => setGrant(granted ? 'granted' : 'denied'),
+      () => setGrant('failed'),
+    );
+  };
+
+  return (
+    <PopupView
+      language={lang.language}
+      status={status}
+      policy={state.policy}
+      pendingSites={state.pendingSites}
+      grantState={grant}
+      onGrantAccess={onGrantAccess}
+      optionsPolicyHref={`${browser.runtime.getURL('/options.html')}#policy`}
+      todayTotals={counters ? todayTotals(counters, utcDay(new Date())) : null}
+      optionsStatsHref={`${browser.runtime.getURL('/options.html')}#stats`}
+      onOpenOptions={() => void browser.runtime.openOptionsPage()}
+    />
+  );
 }
 
-export function PopupView(props: { language: UiLanguage; status: SiteStatus; onOpenOptions(): void }) {
-  const { language, status } = props;
+export interface PopupViewProps {
+  language: UiLanguage;
+  status: SiteStatus;
+  policy: EffectivePolicy;
+  /** Match patterns of organisation sites waiting for host permission. */
+  pendingSites: readonly string[];
+  grantState?: GrantState;
+  onGrantAccess(): void;
+  /** The options page's policy tab, linked from the policy-errors alert. */
+  optionsPolicyHref: string;
+  /** Today's counts (this UTC day); nothing is shown while null or 0. */
+  todayTotals?: Totals | null;
+  /** The options page's statistics tab, linked from today's counts. */
+  optionsStatsHref?: string;
+  onOpenOptions(): void;
+}
+
+export function PopupView(props: PopupViewProps) {
+  const { language, status, policy } = props;
   const t = UI_STRINGS[language];
   const catalogue = builtInCatalogue();
   const guidelines = POPUP_GUIDELINE_IDS.flatMap((id) => {
     const g = catalogue.guidelines.get(id);
     return g ? [g] : [];
   });
+  const org = policy.organisation;
+
+  const hint = !status.protected
+    ? status.offByOrganisation
+      ? t.siteOffByOrganisation
+      : t.notProtectedSiteHint
+    : status.mode === 'warn'
+      ? t.siteModeWarnHint
+      : status.mode === 'monitor'
+        ? t.siteModeMonitorHint
+        : t.protectedSiteHint;
 
   return (
     <main className="pv-page pv-popup">
@@ -81,6 +159,7 @@ export function PopupView(props: { language: UiLanguage; status: SiteStatus; onO
       <section
         className={`pv-site ${status.protected ? 'pv-site--protected' : 'pv-site--unprotected'}`}
         data-protected={status.protected}
+        data-site-mode={status.protected ? status.mode : 'off'}
         aria-label={status.protected ? t.protectedSite : t.notProtectedSite}
       >
         <p className="pv-site__state">
@@ -90,20 +169,36 @@ export function PopupView(props: { language: UiLanguage; status: SiteStatus; onO
           <strong>{status.protected ? t.protectedSite : t.notProtectedSite}</strong>
         </p>
         {status.protected && <p className="pv-site__name">{status.name}</p>}
-        <p className="pv-muted">{status.protected ? t.protectedSiteHint : t.notProtectedSiteHint}</p>
+        <p className="pv-muted">{hint}</p>
       </section>
 
       <ProtectionDegradedSlot degraded={!!status.degraded} language={language} />
-      <TodayCountsSlot />
+      <PolicyOffSlot enabled={policy.enabled} language={language} />
+      <PolicyErrorsSlot diagnostics={policy.diagnostics} language={language} href={props.optionsPolicyHref} />
+      <PendingSitesSlot
+        pendingSites={props.pendingSites}
+        language={language}
+        grantState={props.grantState ?? 'idle'}
+        onGrantAccess={props.onGrantAccess}
+      />
+      <TodayCountsSlot totals={props.todayTotals} language={language} href={props.optionsStatsHref ?? 'options.html#stats'} />
 
       <dl className="pv-facts">
         <dt>{t.policySource}</dt>
-        <dd data-policy-source="built-in">{t.policyBuiltIn}</dd>
+        <dd data-policy-source={policy.source}>{policySourceText(t, policy)}</dd>
       </dl>
 
       <section aria-labelledby="pv-guidelines">
         <h2 id="pv-guidelines">{t.guidelinesHeading}</h2>
         <ul className="pv-links">
+          {org?.policyUrl && (
+            <li data-guideline="organisation">
+              <a href={org.policyUrl} target="_blank" rel="noopener noreferrer">
+                {org.name ? fill(t.orgGuideline, { name: org.name }) : t.organisationPolicyLink}
+                <span className="pv-visually-hidden"> {t.newTabHint}</span>
+              </a>
+            </li>
+          )}
           {guidelines.map((g) => (
             <li key={g.id}>
               <a href={g.url} target="_blank" rel="noopener noreferrer">

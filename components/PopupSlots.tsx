@@ -1,9 +1,11 @@
 /**
- * Reserved places in the popup for status that later issues provide. Both
- * render nothing until then: the popup never shows invented data.
+ * Notices in the popup. Each renders nothing when there is nothing to say:
+ * the popup never shows invented data.
  */
 
-import { UI_STRINGS, type UiLanguage } from './i18n';
+import type { Totals } from '../lib/counters/store';
+import type { PolicyDiagnostic } from '../lib/policy/validate-policy';
+import { UI_STRINGS, type UiLanguage, type UiStrings } from './i18n';
 
 /**
  * "Protection degraded": the content script could not find this protected
@@ -21,10 +23,126 @@ export function ProtectionDegradedSlot(props: { degraded: boolean; language: UiL
   );
 }
 
+/** The organisation policy switches Promptvakt off (`enabled: false`). */
+export function PolicyOffSlot(props: { enabled: boolean; language: UiLanguage }) {
+  if (props.enabled) return null;
+  const t = UI_STRINGS[props.language];
+  return (
+    <section className="pv-notice" data-policy-enabled="false">
+      <strong>{t.protectionOffTitle}</strong>
+      <p>{t.protectionOffBody}</p>
+    </section>
+  );
+}
+
 /**
- * PLACEHOLDER "today's counts": will show today's warnings and blocks (from the
- * counters). Renders nothing yet.
+ * The organisation policy has errors: the first one's path, how many more,
+ * that protection stays on with the defaults for those parts, and a link to
+ * the full list on the options page.
  */
-export function TodayCountsSlot(): null {
-  return null;
+export function PolicyErrorsSlot(props: { diagnostics: readonly PolicyDiagnostic[]; language: UiLanguage; href: string }) {
+  const [first, ...rest] = props.diagnostics;
+  if (!first) return null;
+  const t = UI_STRINGS[props.language];
+  return (
+    <section className="pv-alert" role="alert" data-policy-errors="true">
+      <p>
+        <strong>{t.policyErrorsTitle}:</strong> <code>{first.path}</code>
+        {rest.length > 0 && <> … {t.policyErrorsMore(rest.length)}</>}
+      </p>
+      <p>{t.policyErrorsStillOn}</p>
+      <p>
+        <a href={props.href} target="_blank" rel="noopener">
+          {t.policyErrorsShow}
+          <span className="pv-visually-hidden"> {t.newTabHint}</span>
+        </a>
+      </p>
+    </section>
+  );
+}
+
+export type GrantState = 'idle' | 'granted' | 'denied' | 'failed';
+
+export function grantStateText(t: UiStrings, state: GrantState): string {
+  return { idle: '', granted: t.grantAccessDone, denied: t.grantAccessDenied, failed: t.grantAccessFailed }[state];
+}
+
+/** `https://ai.example.se/*` → `ai.example.se`; `https://example.se/chat*` → `example.se/chat`. */
+export function displaySitePattern(pattern: string): string {
+  return pattern.replace(/^https:\/\//, '').replace(/\/?\*$/, '');
+}
+
+/**
+ * Organisation sites Promptvakt may not access yet, with the button that asks
+ * for access. The status line stays in place (empty when there is nothing to
+ * report) so that screen readers announce the answer even after the notice
+ * itself has gone.
+ */
+export function PendingSitesSlot(props: {
+  pendingSites: readonly string[];
+  language: UiLanguage;
+  grantState: GrantState;
+  onGrantAccess(): void;
+}) {
+  const t = UI_STRINGS[props.language];
+  const n = props.pendingSites.length;
+  return (
+    <>
+      {n > 0 && (
+        <section className="pv-notice" aria-labelledby="pv-pending-title" data-pending-sites="true">
+          <p id="pv-pending-title">
+            <strong>{t.pendingSitesTitle(n)}</strong>
+          </p>
+          <p>{t.pendingSitesBody}</p>
+          <ul className="pv-site-list">
+            {props.pendingSites.map((p) => (
+              <li key={p}>
+                <code>{displaySitePattern(p)}</code>
+              </li>
+            ))}
+          </ul>
+          <button type="button" className="pv-button" onClick={props.onGrantAccess}>
+            {t.grantAccess}
+          </button>
+        </section>
+      )}
+      <p role="status" className="pv-live">
+        {grantStateText(t, props.grantState)}
+      </p>
+    </>
+  );
+}
+
+/** The parts of today's line: the total, then blocked, warned, masked and sent anyway where not 0. */
+export function todayCountsText(t: UiStrings, totals: Totals): { total: string; parts: string[] } {
+  const { byAction } = totals;
+  const parts = [
+    byAction.blocked > 0 ? t.todayBlocked(byAction.blocked) : '',
+    byAction.warned > 0 ? t.todayWarned(byAction.warned) : '',
+    byAction.masked > 0 ? t.todayMasked(byAction.masked) : '',
+    byAction['sent-anyway'] > 0 ? t.todaySentAnyway(byAction['sent-anyway']) : '',
+  ].filter(Boolean);
+  return { total: t.todayEvents(totals.total), parts };
+}
+
+/**
+ * Today's counts (this browser, today's UTC day) on one line, with a link to
+ * the statistics tab. Renders nothing when nothing was counted today (or the
+ * counters have not loaded).
+ */
+export function TodayCountsSlot(props: { totals: Totals | null | undefined; language: UiLanguage; href: string }) {
+  const { totals } = props;
+  if (!totals || totals.total <= 0) return null;
+  const t = UI_STRINGS[props.language];
+  const { total, parts } = todayCountsText(t, totals);
+  return (
+    <p className="pv-today" data-today-counts={totals.total}>
+      {total}
+      {parts.length > 0 && ` (${parts.join(', ')})`}.{' '}
+      <a href={props.href} target="_blank" rel="noopener">
+        {t.todayShowStats}
+        <span className="pv-visually-hidden"> {t.newTabHint}</span>
+      </a>
+    </p>
+  );
 }

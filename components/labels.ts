@@ -1,6 +1,9 @@
-/** Words for policy actions and scan decisions in the UI language. */
+/** Words for policy actions, scan decisions and counter labels in the UI language. */
+import { OTHER_SITE, type CounterAction, type CounterCategory } from '../lib/counters/catalogue';
+import type { PolicyAction, SiteMode } from '../lib/policy/schema';
 import type { Action, Decision } from '../lib/types';
-import type { UiStrings } from './i18n';
+import type { EffectivePolicy } from '../lib/policy/effective';
+import { fill, type UiStrings } from './i18n';
 
 export function actionLabel(t: UiStrings, action: Action): string {
   return { block: t.actionBlock, warn: t.actionWarn, inform: t.actionInform, off: t.actionOff }[action];
@@ -16,4 +19,69 @@ export function decisionLabel(t: UiStrings, decision: Decision): string {
 
 export function decisionText(t: UiStrings, decision: Decision): string {
   return { block: t.decisionBlockText, warn: t.decisionWarnText, allow: t.decisionAllowText }[decision];
+}
+
+/** Policy vocabulary ('log' is the engine's 'inform', shown as "Upplysning"/"Notice"). */
+export function policyActionLabel(t: UiStrings, action: PolicyAction): string {
+  return actionLabel(t, action === 'log' ? 'inform' : action);
+}
+
+/** The badge modifier for a policy action (pv-badge--inform for 'log'). */
+export function policyActionClass(action: PolicyAction): Action {
+  return action === 'log' ? 'inform' : action;
+}
+
+export function siteModeLabel(t: UiStrings, mode: SiteMode): string {
+  return { block: t.siteModeBlock, warn: t.siteModeWarn, monitor: t.siteModeMonitor, off: t.siteModeOff }[mode];
+}
+
+/** "Inbyggd standardpolicy" or "Policy från <organisation>". */
+export function policySourceText(t: UiStrings, policy: EffectivePolicy): string {
+  if (policy.source === 'built-in') return t.policyBuiltIn;
+  const name = policy.organisation?.name;
+  return name ? fill(t.policyFromOrganisation, { name }) : t.policyFromOrganisationUnnamed;
+}
+
+/** A counter outcome ('sent-anyway' → "Skickad ändå"). */
+export function counterActionLabel(t: UiStrings, action: CounterAction): string {
+  return {
+    warned: t.outcomeWarned,
+    blocked: t.outcomeBlocked,
+    masked: t.outcomeMasked,
+    'sent-anyway': t.outcomeSentAnyway,
+    edited: t.outcomeEdited,
+    logged: t.outcomeLogged,
+    degraded: t.outcomeDegraded,
+  }[action];
+}
+
+/** A counter category ('none' belongs to degraded events only). */
+export function counterCategoryLabel(t: UiStrings, category: CounterCategory): string {
+  return {
+    personnummer: t.categoryPersonnummer,
+    samordningsnummer: t.categorySamordningsnummer,
+    classified: t.categoryClassified,
+    health: t.categoryHealth,
+    ethnicity: t.categoryEthnicity,
+    politics: t.categoryPolitics,
+    religion: t.categoryReligion,
+    union: t.categoryUnion,
+    sexuality: t.categorySexuality,
+    'genetic-biometric': t.categoryGeneticBiometric,
+    criminal: t.categoryCriminal,
+    'social-services': t.categorySocialServices,
+    'protected-identity': t.categoryProtectedIdentity,
+    email: t.categoryEmail,
+    phone: t.categoryPhone,
+    iban: t.categoryIban,
+    'bank-account': t.categoryBankAccount,
+    'payment-card': t.categoryPaymentCard,
+    credential: t.categoryCredential,
+    none: t.categoryNone,
+  }[category];
+}
+
+/** A counter site label: the hostname, or "Övriga webbplatser" for 'other'. */
+export function counterSiteLabel(t: UiStrings, site: string): string {
+  return site === OTHER_SITE ? t.statsSiteOther : site;
 }

@@ -1,6 +1,8 @@
 /**
- * React hook for extension pages: the stored language choice and the language
- * it resolves to, following changes made on other pages. Null until loaded, so
+ * React hook for extension pages: the language choice in effect (from the
+ * effective policy: the organisation's, else the employee's, else 'auto') and
+ * the language it resolves to, following changes made on other pages or by
+ * the organisation. Null until loaded, so
  * a page never flashes in the wrong language. Also sets <html lang>.
  */
 import { useCallback, useEffect, useState } from 'react';

@@ -1,22 +1,58 @@
 /**
- * Background service worker: keeps each tab's protection state and shows a
- * degraded state on the toolbar badge. (Policy and counters come later.)
+ * Background: resolves the policy (policy-service.ts), registers the content
+ * script on sites the organisation adds, checks prompts the page hands over
+ * (long texts, organisation regex rules), counts what happened (anonymous
+ * day totals) and reports them if the policy names an endpoint, keeps each
+ * tab's protection state and shows problems on the toolbar badge.
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { isTabStatusQuery, isTabStatusReport, type TabStatus } from './shared/tab-status';
+import type { EffectivePolicy } from '../../lib/policy/effective';
+import { migrateLegacyLanguage } from '../../components/settings';
+import { isCountRequest, isReportNowRequest, isScanRequest } from '../shared/messages';
+import { PENDING_SITES_KEY } from '../shared/policy-store';
+import { isTabStatusQuery, isTabStatusReport, type TabStatus } from '../shared/tab-status';
+import { Counters } from './counters';
+import { PolicyService } from './policy-service';
+import { scanForPage } from './scan-service';
+import { syncRegisteredSites } from './site-registration';
 
 const key = (tabId: number) => `tab-status:${tabId}`;
+const RED = '#b91c1c';
 
 export default defineBackground(() => {
   // Listeners are registered on the first tick, as MV3 service workers require.
+  const policies = new PolicyService();
+  const counters = new Counters();
+
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (isScanRequest(message)) {
+      return policies.get().then((policy) => scanForPage(policy, message));
+    }
+    if (isReportNowRequest(message)) {
+      // Extension pages only (the options page's "send now"); never a content script.
+      if (sender.id !== browser.runtime.id || sender.tab?.url?.startsWith('http')) return undefined;
+      return policies.get().then((policy) => {
+        counters.setPolicy(policy);
+        return counters.report();
+      });
+    }
+    if (isCountRequest(message)) {
+      // Only our own content scripts count; the site is the sender tab's hostname.
+      if (sender.id !== browser.runtime.id || !sender.tab) return undefined;
+      void policies
+        .get()
+        .then((policy) => counters.setPolicy(policy))
+        .then(() => counters.count(message, sender.tab?.url))
+        .catch((error: unknown) => console.error('Promptvakt: could not count', error));
+      return undefined;
+    }
     if (isTabStatusReport(message) && sender.tab?.id !== undefined) {
       const tabId = sender.tab.id;
       const status: TabStatus = { degraded: message.degraded, site: message.site };
       void browser.storage.session.set({ [key(tabId)]: status });
       void browser.action.setBadgeText({ tabId, text: message.degraded ? '!' : '' });
-      void browser.action.setBadgeBackgroundColor({ tabId, color: '#b91c1c' });
+      void browser.action.setBadgeBackgroundColor({ tabId, color: RED });
       void browser.action.setTitle({
         tabId,
         title: message.degraded ? 'Promptvakt: skyddet är begränsat på den här sidan / protection degraded' : 'Promptvakt',
@@ -31,4 +67,31 @@ export default defineBackground(() => {
     return undefined;
   });
   browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(key(tabId)));
+
+  policies.onChange((policy) => {
+    counters.setPolicy(policy);
+    void syncRegisteredSites(policy)
+      .catch((error: unknown) => console.error('Promptvakt: could not register the organisation sites', error))
+      .then(() => showPolicyState(policy));
+  });
+  browser.permissions.onAdded.addListener(() => void policies.get().then((p) => syncRegisteredSites(p).then(() => showPolicyState(p))));
+  counters.start();
+  policies.start();
+  // The language choice moved from storage.local to the employee's synced settings.
+  browser.runtime.onInstalled.addListener(() => void migrateLegacyLanguage().catch(() => undefined));
 });
+
+/** A policy with errors, or organisation sites still waiting for access, put "!" on the badge everywhere. */
+async function showPolicyState(policy: EffectivePolicy): Promise<void> {
+  const pending = ((await browser.storage.local.get(PENDING_SITES_KEY))[PENDING_SITES_KEY] as string[] | undefined) ?? [];
+  const problem = policy.diagnostics.length > 0 || pending.length > 0;
+  await browser.action.setBadgeText({ text: problem ? '!' : '' });
+  await browser.action.setBadgeBackgroundColor({ color: RED });
+  await browser.action.setTitle({
+    title: policy.diagnostics.length
+      ? 'Promptvakt: organisationens policy har fel / the organisation policy has errors'
+      : pending.length
+        ? 'Promptvakt: webbplatser väntar på åtkomst / sites wait for access'
+        : 'Promptvakt',
+  });
+}

@@ -1,15 +1,18 @@
+/** @jsxImportSource preact */
 /**
- * Hosts the findings dialog in a shadow root (isolated from the page's CSS
- * and layout), created on first use.
+ * Hosts the findings dialog and the indicator by the composer in one shadow
+ * root (isolated from the page's CSS and layout), created on first use.
  */
-import { createRoot, type Root } from 'react-dom/client';
+import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { FindingsDialog, type DialogMode } from '../../components/FindingsDialog';
 import { UI_STRINGS, type UiLanguage } from '../../components/i18n';
-import { builtInCatalogue } from '../../lib/rules/catalogue';
+import type { EffectivePolicy } from '../../lib/policy/effective';
+import type { RuleCatalogue } from '../../lib/rules/catalogue';
 import type { ScanResult } from '../../lib/types';
 import type { DialogPresenter } from './guard';
+import { Indicator, type IndicatorState } from './indicator';
 
 export interface DialogRequest {
   mode: DialogMode;
@@ -17,58 +20,95 @@ export interface DialogRequest {
   failed?: boolean;
   /** A UI string key shown as a status line. */
   message?: 'maskFailed';
+  requireJustification?: boolean;
+  files?: string[];
   onEdit(): void;
   onMask?(): void;
-  onProceed?(): void;
+  onProceed?(justification?: string): void;
+}
+
+export interface DialogContext {
+  catalogue(): RuleCatalogue;
+  policy(): EffectivePolicy;
 }
 
 export class DialogHost implements DialogPresenter {
-  private ui: ShadowRootContentScriptUi<Root> | null = null;
-  private pending: Promise<ShadowRootContentScriptUi<Root>> | null = null;
-  private open = false;
+  private ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
+  private pending: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
+  private request: DialogRequest | null = null;
+  /** Counts requests: a new request is a new dialog (fresh focus, empty justification). */
+  private requestId = 0;
+  private indicator: { state: IndicatorState; anchor: DOMRect } | null = null;
   private previousFocus: Element | null = null;
 
   constructor(
     private readonly ctx: ContentScriptContext,
     private language: UiLanguage,
+    private readonly context: DialogContext,
   ) {}
 
   setLanguage(language: UiLanguage): void {
     this.language = language;
+    if (this.ui) this.draw(this.ui);
   }
 
   get isOpen(): boolean {
-    return this.open;
+    return this.request !== null;
   }
 
   show(request: DialogRequest): void {
-    if (!this.open) this.previousFocus = document.activeElement;
-    this.open = true;
-    void this.mount().then((ui) => {
-      if (!this.open) return;
-      ui.mounted?.render(
-        <FindingsDialog
-          result={request.result}
-          mode={request.mode}
-          language={this.language}
-          catalogue={builtInCatalogue()}
-          failed={request.failed}
-          message={request.message ? UI_STRINGS[this.language][request.message] : undefined}
-          onEdit={request.onEdit}
-          onMask={request.onMask}
-          onProceed={request.onProceed}
-        />,
-      );
-    });
+    if (!this.request) this.previousFocus = document.activeElement;
+    this.request = request;
+    this.requestId++;
+    void this.mount().then((ui) => this.draw(ui));
   }
 
   close(): void {
-    this.open = false;
-    this.ui?.mounted?.render(<></>);
+    this.request = null;
+    if (this.ui) this.draw(this.ui);
     if (this.previousFocus instanceof HTMLElement) this.previousFocus.focus();
   }
 
-  private mount(): Promise<ShadowRootContentScriptUi<Root>> {
+  /** The small indicator by the composer; null hides it. */
+  showIndicator(state: IndicatorState | null, anchor?: DOMRect): void {
+    this.indicator = state && anchor ? { state, anchor } : null;
+    if (this.ui) this.draw(this.ui);
+    else if (this.indicator) void this.mount().then((ui) => this.draw(ui));
+  }
+
+  private draw(ui: ShadowRootContentScriptUi<HTMLElement>): void {
+    const container = ui.mounted;
+    if (!container) return;
+    const request = this.request;
+    const policy = this.context.policy();
+    const reminder = policy.uploads.reminder;
+    render(
+      <>
+        {this.indicator && <Indicator state={this.indicator.state} anchor={this.indicator.anchor} language={this.language} />}
+        {request && (
+          <FindingsDialog
+            key={this.requestId}
+            result={request.result}
+            mode={request.mode}
+            language={this.language}
+            catalogue={this.context.catalogue()}
+            failed={request.failed}
+            message={request.message ? UI_STRINGS[this.language][request.message] : undefined}
+            organisation={policy.organisation}
+            requireJustification={request.requireJustification}
+            files={request.files}
+            reminder={reminder ? (reminder[this.language] ?? reminder.sv ?? reminder.en) : undefined}
+            onEdit={request.onEdit}
+            onMask={request.onMask}
+            onProceed={request.onProceed}
+          />
+        )}
+      </>,
+      container,
+    );
+  }
+
+  private mount(): Promise<ShadowRootContentScriptUi<HTMLElement>> {
     if (this.ui) return Promise.resolve(this.ui);
     this.pending ??= createShadowRootUi(this.ctx, {
       name: 'promptvakt-dialog',
@@ -76,11 +116,10 @@ export class DialogHost implements DialogPresenter {
       anchor: 'body',
       append: 'last',
       isolateEvents: true,
-      onMount: (container) => {
-        const root = createRoot(container);
-        return root;
+      onMount: (container) => container,
+      onRemove: (container) => {
+        if (container) render(null, container);
       },
-      onRemove: (root) => root?.unmount(),
     }).then((ui) => {
       ui.mount();
       this.ui = ui;

@@ -2,16 +2,18 @@
  * The send guard: intercepts Enter, clicks on the send control, form submits,
  * pastes and drops in the capture phase, decides synchronously with the local
  * engine and stops the event before the page sees it. A clean prompt passes
- * untouched. A send that the user approves (mask, send anyway) is replayed
- * through the site's own control with a one-shot approval of exactly that text.
+ * untouched. A send that the user approves (mask, send anyway) or that had to
+ * be checked in the background (very long text, organisation regex rules) is
+ * replayed through the site's own control with a one-shot approval of exactly
+ * that text; until the check is done the send is held and the indicator says so.
  */
-import type { DetectionPolicy } from '../../lib/policy/default-policy';
+import { overrideFor, type EffectivePolicy } from '../../lib/policy/effective';
 import { PlaceholderBook, maskFindings } from '../../lib/redaction/placeholders';
-import { scan } from '../../lib/scan';
-import type { ScanResult } from '../../lib/types';
+import type { Finding, ScanResult } from '../../lib/types';
 import { insertAtSelection, readText, selectText, writeText, type ComposerLocator, type Editable } from './composer';
 import type { DialogRequest } from './dialog-host';
-import { readTextFiles } from './text-files';
+import type { CheckOutcome, PromptChecker } from './prompt-checker';
+import { isTextFile, readTextFiles } from './text-files';
 
 export interface DialogPresenter {
   show(request: DialogRequest): void;
@@ -19,11 +21,23 @@ export interface DialogPresenter {
   readonly isOpen: boolean;
 }
 
-type ScanOutcome = { ok: true; result: ScanResult } | { ok: false };
+/** What happened, for the anonymous counters (categories and outcomes only: never text). */
+export type GuardOutcome = 'warned' | 'blocked' | 'masked' | 'sent-anyway' | 'edited' | 'logged';
+
+export interface GuardHooks {
+  /** A check of this kind is running in the background (true) or done (false). */
+  checking(active: boolean): void;
+  /** Findings and what became of them. */
+  outcome(outcome: GuardOutcome, findings: readonly Finding[]): void;
+}
+
+type Kind = 'send' | 'paste' | 'upload';
 
 export class PromptGuard {
   /** The exact text the user approved for the next send. */
   private approvedText: string | null = null;
+  /** The text whose send is held while the background checks it. */
+  private heldText: string | null = null;
   /** Set while we paste on the user's behalf, so our own paste is not checked again. */
   private selfPaste = false;
   /** File inputs whose next change event we re-dispatched after a check. */
@@ -34,7 +48,9 @@ export class PromptGuard {
   constructor(
     private readonly locator: ComposerLocator,
     private readonly dialog: DialogPresenter,
-    private readonly policy: () => DetectionPolicy,
+    private readonly checker: PromptChecker,
+    private readonly policy: () => EffectivePolicy,
+    private readonly hooks: GuardHooks = { checking: () => {}, outcome: () => {} },
   ) {
     this.listeners = [
       ['keydown', (e) => this.onKeyDown(e as KeyboardEvent)],
@@ -144,41 +160,46 @@ export class PromptGuard {
     });
   }
 
-  /** Reads and scans text files; calls `release` when they may go on (clean, or "upload anyway"). */
+  /**
+   * Reads and checks the text files, then reminds about files Promptvakt cannot
+   * read (policy: uploads.otherFiles); calls `release` when the upload may go on.
+   */
   private checkFiles(files: File[], composer: Editable | null, release: () => void): void {
+    const others = files.filter((f) => !isTextFile(f)).map((f) => f.name);
+    const afterText = () => this.remindAboutOtherFiles(others, composer, release);
     void readTextFiles(files).then(
-      (text) => {
-        if (text === null) return release();
-        const outcome = this.scanSafely(text);
-        if (outcome.ok && outcome.result.decision === 'allow') return release();
-        this.dialog.show({
-          mode: 'upload',
-          result: outcome.ok ? outcome.result : null,
-          failed: !outcome.ok,
-          onEdit: () => (composer ? this.backToEditor(composer) : this.dialog.close()),
-          onProceed:
-            outcome.ok && outcome.result.decision === 'warn'
-              ? () => {
-                  this.dialog.close();
-                  release();
-                }
-              : undefined,
-        });
+      async (text) => {
+        if (text === null) return afterText();
+        const outcome = this.checker.checkNow(text) ?? (await this.checkInBackground(text));
+        this.respond(outcome, 'upload', text, composer, afterText);
       },
       (error: unknown) => {
         console.error('Promptvakt: could not read the files', error);
-        this.dialog.show({ mode: 'upload', result: null, failed: true, onEdit: () => this.dialog.close() });
+        this.respond({ ok: false, reason: 'error' }, 'upload', '', composer, afterText);
       },
     );
   }
 
-  private scanSafely(text: string): ScanOutcome {
-    try {
-      return { ok: true, result: scan(text, { policy: this.policy() }) };
-    } catch (error) {
-      console.error('Promptvakt: the check failed', error);
-      return { ok: false };
+  private remindAboutOtherFiles(names: string[], composer: Editable | null, release: () => void): void {
+    const setting = this.policy().uploads.otherFiles;
+    if (!names.length || setting === 'off') return release();
+    if (setting === 'remind') {
+      // A notice: the upload goes on, the dialog says what to check.
+      release();
+      this.dialog.show({ mode: 'reminder', result: null, files: names, onEdit: () => this.dialog.close() });
+      return;
     }
+    // "confirm": the upload waits for the employee's answer.
+    this.dialog.show({
+      mode: 'reminder',
+      result: null,
+      files: names,
+      onEdit: () => (composer ? this.backToEditor(composer) : this.dialog.close()),
+      onProceed: () => {
+        this.dialog.close();
+        release();
+      },
+    });
   }
 
   private stop(e: Event): void {
@@ -193,53 +214,112 @@ export class PromptGuard {
       this.approvedText = null;
       return;
     }
-    if (this.dialog.isOpen) {
+    if (this.dialog.isOpen || this.heldText !== null) {
+      // A dialog is open or a check is running: this send waits for it.
       this.stop(e);
       return;
     }
-    const outcome = this.scanSafely(text);
-    if (outcome.ok && outcome.result.decision === 'allow') return;
-    // Decided synchronously: stop the event before anything async happens.
-    this.stop(e);
-    if (!outcome.ok) {
-      this.dialog.show({ mode: 'send', result: null, failed: true, onEdit: () => this.backToEditor(composer) });
+    const outcome = this.checker.checkNow(text);
+    if (outcome === null) {
+      // Decided synchronously: hold the send, check in the background, replay if clean.
+      this.stop(e);
+      this.heldText = text;
+      void this.checkInBackground(text).then((later) => {
+        this.heldText = null;
+        this.respond(later, 'send', text, composer, () => this.replaySend(composer, text));
+      });
       return;
     }
-    const { result } = outcome;
-    this.dialog.show({
-      mode: 'send',
-      result,
-      onEdit: () => this.backToEditor(composer, result),
-      onMask: () => this.maskAndSend(composer, text, result),
-      onProceed: result.decision === 'warn' ? () => this.sendAnyway(composer, text) : undefined,
-    });
+    if (this.passes(outcome)) {
+      this.logged(outcome);
+      return;
+    }
+    // Decided synchronously: stop the event before anything async happens.
+    this.stop(e);
+    this.respond(outcome, 'send', text, composer, () => this.replaySend(composer, text));
   }
 
   private checkInsert(e: Event, composer: Editable, text: string): void {
-    const outcome = this.scanSafely(text);
-    if (outcome.ok && outcome.result.decision === 'allow') return;
+    const outcome = this.checker.checkNow(text);
+    if (outcome !== null && this.passes(outcome)) {
+      this.logged(outcome);
+      return;
+    }
     this.stop(e);
+    const insert = () => this.insertAsPaste(composer, text);
+    if (outcome !== null) {
+      this.respond(outcome, 'paste', text, composer, insert);
+      return;
+    }
+    void this.checkInBackground(text).then((later) => this.respond(later, 'paste', text, composer, insert));
+  }
+
+  private async checkInBackground(text: string): Promise<CheckOutcome> {
+    this.hooks.checking(true);
+    try {
+      return await this.checker.checkLater(text);
+    } finally {
+      this.hooks.checking(false);
+    }
+  }
+
+  /** Whether an outcome lets the event through untouched (clean, or the policy allows on failure). */
+  private passes(outcome: CheckOutcome): boolean {
+    return outcome.ok ? outcome.result.decision === 'allow' : this.policy().failureMode === 'allow';
+  }
+
+  private logged(outcome: CheckOutcome): void {
+    if (!outcome.ok) return;
+    const informed = outcome.result.findings.filter((f) => f.action === 'inform');
+    if (informed.length) this.hooks.outcome('logged', informed);
+  }
+
+  /**
+   * The way forward after a check that was not clean: a dialog, or `proceed`
+   * when the outcome passes (a background check that came back clean).
+   */
+  private respond(outcome: CheckOutcome, kind: Kind, text: string, composer: Editable | null, proceed: () => void): void {
+    if (this.passes(outcome)) {
+      this.logged(outcome);
+      proceed();
+      return;
+    }
+    const edit = (result?: ScanResult) => () => {
+      if (result) this.hooks.outcome('edited', interrupting(result));
+      if (composer) this.backToEditor(composer, result);
+      else this.dialog.close();
+    };
     if (!outcome.ok) {
-      this.dialog.show({ mode: 'paste', result: null, failed: true, onEdit: () => this.backToEditor(composer) });
+      this.dialog.show({ mode: kind, result: null, failed: true, onEdit: edit() });
       return;
     }
     const { result } = outcome;
-    this.dialog.show({
-      mode: 'paste',
+    const findings = interrupting(result);
+    this.hooks.outcome(result.decision === 'block' ? 'blocked' : 'warned', findings);
+    const override = overrideFor(this.policy(), result.findings);
+    const request: DialogRequest = {
+      mode: kind,
       result,
-      onEdit: () => this.backToEditor(composer),
-      onMask: () => {
-        this.dialog.close();
-        this.insertAsPaste(composer, maskFindings(text, result.findings, this.placeholders).text);
-      },
+      requireJustification: override.justification,
+      onEdit: edit(result),
       onProceed:
-        result.decision === 'warn'
+        result.decision === 'warn' && override.allowed
           ? () => {
+              this.hooks.outcome('sent-anyway', findings);
               this.dialog.close();
-              this.insertAsPaste(composer, text);
+              proceed();
             }
           : undefined,
-    });
+    };
+    if (composer && kind === 'send') request.onMask = () => this.maskAndSend(composer, text, result);
+    if (composer && kind === 'paste') {
+      request.onMask = () => {
+        this.hooks.outcome('masked', findings);
+        this.dialog.close();
+        this.insertAsPaste(composer, maskFindings(text, result.findings, this.placeholders).text);
+      };
+    }
+    this.dialog.show(request);
   }
 
   private backToEditor(composer: Editable, result?: ScanResult): void {
@@ -259,26 +339,24 @@ export class PromptGuard {
     }
     // Editors apply input on their own schedule: check what the composer now holds before sending.
     setTimeout(() => {
-      const now = readText(composer);
-      const recheck = this.scanSafely(now);
-      const stillThere = result.findings.some((f) => f.action !== 'inform' && now.includes(f.text));
-      if (!recheck.ok || recheck.result.decision === 'block' || stillThere) {
-        this.dialog.show({
-          mode: 'send',
-          result,
-          message: 'maskFailed',
-          onEdit: () => this.backToEditor(composer, result),
-        });
-        return;
-      }
-      this.dialog.close();
-      this.replaySend(composer, now);
+      void (async () => {
+        const now = readText(composer);
+        const recheck = this.checker.checkNow(now) ?? (await this.checkInBackground(now));
+        const stillThere = result.findings.some((f) => f.action !== 'inform' && now.includes(f.text));
+        if (!recheck.ok || recheck.result.decision === 'block' || stillThere) {
+          this.dialog.show({
+            mode: 'send',
+            result,
+            message: 'maskFailed',
+            onEdit: () => this.backToEditor(composer, result),
+          });
+          return;
+        }
+        this.hooks.outcome('masked', interrupting(result));
+        this.dialog.close();
+        this.replaySend(composer, now);
+      })();
     }, 30);
-  }
-
-  private sendAnyway(composer: Editable, text: string): void {
-    this.dialog.close();
-    this.replaySend(composer, text);
   }
 
   private replaySend(composer: Editable, approved: string): void {
@@ -305,4 +383,9 @@ export class PromptGuard {
       this.selfPaste = false;
     }
   }
+}
+
+/** The findings that made the dialog appear (not the informational ones). */
+function interrupting(result: ScanResult): Finding[] {
+  return result.findings.filter((f) => f.action === 'warn' || f.action === 'block');
 }

@@ -1,19 +1,21 @@
 /**
- * Paints findings in the composer while the user types, with the CSS Custom
- * Highlight API: no DOM change inside the editor (ProseMirror, Lexical and
- * Quill own their DOM), no layout change. The scan runs when typing pauses,
- * in idle time, never in the way of a keystroke. Textareas cannot be painted
- * this way; there the check at send is what counts.
+ * Checks the composer while the user types and paints findings with the CSS
+ * Custom Highlight API: no DOM change inside the editor (ProseMirror, Lexical
+ * and Quill own their DOM), no layout change. The check runs when typing
+ * pauses, in idle time, never in the way of a keystroke; texts the page does
+ * not check itself go to the background (prompt-checker.ts), and that result
+ * is then ready when the user presses Enter. Textareas cannot be painted this
+ * way; the indicator by the composer still reports what was found.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { DetectionPolicy } from '../../lib/policy/default-policy';
-import { scan } from '../../lib/scan';
+import type { ScanResult } from '../../lib/types';
 import { readText, type ComposerLocator, type Editable } from './composer';
+import type { PromptChecker } from './prompt-checker';
 
 export const HIGHLIGHT_NAME = 'promptvakt-finding';
 const PAUSE_MS = 350;
-/** Longer texts are left to the check at send (and to idle time there). */
-const MAX_LIVE_CHARS = 200_000;
+/** Longer texts are left to the check at send. */
+const MAX_LIVE_CHARS = 2_000_000;
 
 const STYLE = `::highlight(${HIGHLIGHT_NAME}) { background-color: rgba(250, 204, 21, 0.45); text-decoration: underline wavy #b91c1c; }`;
 
@@ -29,7 +31,8 @@ export class Highlighter {
   constructor(
     private readonly ctx: ContentScriptContext,
     private readonly locator: ComposerLocator,
-    private readonly policy: () => DetectionPolicy,
+    private readonly checker: PromptChecker,
+    private readonly options: { paint(): boolean; checked(composer: Editable, result: ScanResult | null): void },
   ) {}
 
   private get registry(): HighlightRegistry | undefined {
@@ -38,35 +41,37 @@ export class Highlighter {
   }
 
   install(target: Window): void {
-    if (!this.registry) return;
     target.addEventListener('input', this.onInput, true);
     this.ctx.onInvalidated(() => target.removeEventListener('input', this.onInput, true));
   }
 
   private readonly onInput = (e: Event): void => {
     const composer = this.locator.composerFor(e.target);
-    if (!composer || composer instanceof HTMLTextAreaElement || composer instanceof HTMLInputElement) return;
+    if (!composer) return;
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = this.ctx.setTimeout(() => {
       const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
-      if (idle) idle(() => this.paint(composer), { timeout: 500 });
-      else this.paint(composer);
+      if (idle) idle(() => void this.check(composer), { timeout: 500 });
+      else void this.check(composer);
     }, PAUSE_MS);
   };
 
-  paint(composer: Editable): void {
-    const registry = this.registry;
-    if (!registry || !composer.isConnected) return;
+  async check(composer: Editable): Promise<void> {
+    if (!composer.isConnected) return;
     const text = readText(composer);
     if (text.length > MAX_LIVE_CHARS) return;
-    let values: string[];
-    try {
-      values = scan(text, { policy: this.policy() })
-        .findings.filter((f) => f.action !== 'inform')
-        .map((f) => f.text);
-    } catch {
-      return; // the check at send fails closed; painting is a convenience
-    }
+    const outcome = this.checker.checkNow(text) ?? (await this.checker.checkLater(text));
+    // The check at send fails closed; painting is a convenience.
+    if (!outcome.ok || readText(composer) !== text) return;
+    this.options.checked(composer, outcome.result);
+    if (composer instanceof HTMLTextAreaElement || composer instanceof HTMLInputElement) return;
+    this.paint(composer, this.options.paint() ? outcome.result : null);
+  }
+
+  private paint(composer: Editable, result: ScanResult | null): void {
+    const registry = this.registry;
+    if (!registry) return;
+    const values = result?.findings.filter((f) => f.action !== 'inform').map((f) => f.text) ?? [];
     const ranges = values.flatMap((value) => rangesOf(composer, value));
     if (!ranges.length) {
       registry.delete(HIGHLIGHT_NAME);

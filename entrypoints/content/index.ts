@@ -1,46 +1,142 @@
 /**
- * Content script on protected AI chat sites: installs the send guard at
- * document start, before the page can send anything.
+ * Content script on protected AI chat sites (built-in, or added by the
+ * organisation's policy): installs the send guard at document start, before
+ * the page can send anything, then follows the effective policy.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { uiLanguage } from '../../components/i18n';
-import { getLanguage } from '../../components/settings';
-import '../../components/dialog.css';
-import { DEFAULT_POLICY } from '../../lib/policy/default-policy';
-import { BUILT_IN_SITE_MATCHES, siteForUrl } from '../../lib/sites/built-in-sites';
-import { ComposerLocator } from './composer';
-import { DialogHost } from './dialog-host';
-import { PromptGuard } from './guard';
-import { watchComposer } from './watchdog';
-import { Highlighter } from './highlighter';
 import { browser } from 'wxt/browser';
+import '../../components/dialog.css';
+import { uiLanguage } from '../../components/i18n';
+import { resolveLanguage } from '../../components/settings';
+import { builtInEffectivePolicy } from '../../lib/policy/built-in-effective';
+import { isCustomRule } from '../../lib/policy/custom-rules';
+import { siteModeFor, type EffectivePolicy } from '../../lib/policy/effective';
+import { BUILT_IN_SITE_MATCHES, siteForUrl } from '../../lib/sites/built-in-sites';
+import type { Finding } from '../../lib/types';
+import type { CountRequest } from '../shared/messages';
+import { loadEffectivePolicy, watchEffectivePolicy } from '../shared/policy-store';
 import type { TabStatusReport } from '../shared/tab-status';
+import { ComposerLocator, type Editable } from './composer';
+import { DialogHost } from './dialog-host';
+import { PromptGuard, type GuardOutcome } from './guard';
+import { Highlighter } from './highlighter';
+import type { IndicatorState } from './indicator';
+import { PromptChecker } from './prompt-checker';
+import { watchComposer } from './watchdog';
 
 export default defineContentScript({
   matches: BUILT_IN_SITE_MATCHES,
   runAt: 'document_start',
   cssInjectionMode: 'ui',
   main(ctx) {
-    const site = siteForUrl(new URL(location.href));
-    const dialog = new DialogHost(ctx, uiLanguage());
-    // The guard is installed at once; the user's language choice arrives a moment later.
+    const url = new URL(location.href);
+    const site = siteForUrl(url);
+    // The built-in defaults guard the page from the first moment; the organisation's policy follows in milliseconds.
+    let policy: EffectivePolicy = builtInEffectivePolicy();
+    const mode = () => siteModeFor(policy, url, site !== undefined);
+    const checker = new PromptChecker(() => policy, mode);
+    const dialog = new DialogHost(ctx, uiLanguage(), { policy: () => policy, catalogue: () => checker.catalogue() });
     const locator = new ComposerLocator(site);
-    const guard = new PromptGuard(locator, dialog, () => DEFAULT_POLICY);
-    guard.setLanguage(uiLanguage());
-    guard.install(window);
+
+    let composer: Editable | null = null;
+    let state: IndicatorState = { kind: 'protected' };
+    let checking = false;
+    const drawIndicator = () => {
+      if (!composer?.isConnected || mode() === 'off') return dialog.showIndicator(null);
+      const baseline: IndicatorState = mode() === 'monitor' ? { kind: 'monitor' } : { kind: 'protected' };
+      const shown = checking ? { kind: 'checking' as const } : state.kind === 'findings' ? state : baseline;
+      dialog.showIndicator(shown, composer.getBoundingClientRect());
+    };
+
+    const count = (outcome: GuardOutcome | 'degraded', findings: readonly Finding[]) => {
+      const seen = new Set<string>();
+      const request: CountRequest = { type: 'promptvakt/count', outcome, findings: [] };
+      for (const f of findings) {
+        const source = isCustomRule(f.rule) ? 'custom' : 'built-in';
+        if (seen.has(f.category + source)) continue;
+        seen.add(f.category + source);
+        request.findings.push({ category: f.category, source });
+      }
+      if (outcome === 'degraded' || request.findings.length) browser.runtime.sendMessage(request).catch(() => {});
+    };
+
+    const guard = new PromptGuard(locator, dialog, checker, () => policy, {
+      checking: (active) => {
+        checking = active;
+        drawIndicator();
+      },
+      outcome: count,
+    });
+    const highlighter = new Highlighter(ctx, locator, checker, {
+      paint: () => policy.highlightWhileTyping && mode() !== 'off',
+      checked: (c, result) => {
+        composer = c;
+        const shown = result?.findings.filter((f) => f.action === 'warn' || f.action === 'block') ?? [];
+        state = shown.length ? { kind: 'findings', count: shown.length, block: result?.decision === 'block' } : { kind: 'protected' };
+        drawIndicator();
+      },
+    });
+
+    let installed = false;
+    let highlighting = false;
+    const apply = (next: EffectivePolicy) => {
+      policy = next;
+      const language = resolveLanguage(policy.language);
+      dialog.setLanguage(language);
+      guard.setLanguage(language);
+      const on = mode() !== 'off';
+      if (on && !installed) {
+        guard.install(window);
+        if (!highlighting) highlighter.install(window);
+        highlighting = true;
+      } else if (!on && installed) {
+        guard.uninstall(window);
+      }
+      installed = on;
+      drawIndicator();
+    };
+    apply(policy);
     ctx.onInvalidated(() => guard.uninstall(window));
-    new Highlighter(ctx, locator, () => DEFAULT_POLICY).install(window);
+    void loadEffectivePolicy().then(apply);
+    const unwatch = watchEffectivePolicy(apply);
+    ctx.onInvalidated(unwatch);
+
+    // The indicator appears when the user is in the composer, and follows it.
+    const onFocus = (e: Event) => {
+      const found = locator.composerFor(e.target);
+      if (found && found !== composer) {
+        composer = found;
+        state = { kind: 'protected' };
+        drawIndicator();
+      }
+    };
+    let frame = 0;
+    const follow = () => {
+      if (!composer || frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        drawIndicator();
+      });
+    };
+    window.addEventListener('focusin', onFocus, true);
+    window.addEventListener('resize', follow, { passive: true });
+    window.addEventListener('scroll', follow, { passive: true, capture: true });
+    ctx.onInvalidated(() => {
+      window.removeEventListener('focusin', onFocus, true);
+      window.removeEventListener('resize', follow);
+      window.removeEventListener('scroll', follow, true);
+    });
+
+    // Only sites with an adapter know where their send control is; elsewhere the generic guard applies.
     if (site) {
       watchComposer(ctx, locator, (degraded) => {
+        if (mode() === 'off') return;
+        if (degraded) count('degraded', []);
         const report: TabStatusReport = { type: 'promptvakt/tab-status', degraded, site: site.id };
         browser.runtime.sendMessage(report).catch(() => {
           // The background may be restarting; the next change is reported again.
         });
       });
     }
-    void getLanguage().then((language) => {
-      dialog.setLanguage(language);
-      guard.setLanguage(language);
-    });
   },
 });

@@ -187,6 +187,40 @@ test.describe('in English', () => {
     await page.close();
   });
 
+  test('a 1 MB paste is checked in the background with a visible "checking" state, and stopped before it lands', async () => {
+    const site = SITES.claude!;
+    const page = await open(site);
+    await page.locator(site.editor).click();
+    // ~1 MB of ordinary text with one personnummer at the very end.
+    const started = await page.evaluate((selector) => {
+      const text = 'Protokoll från verksamhetsmöte, punkt för punkt. '.repeat(21_000) + '\nSökande: Per Nilsson 640823-4174';
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      const t0 = performance.now();
+      document.querySelector(selector)!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      // The paste handler returns at once: the page is not frozen while the text is checked.
+      return { length: text.length, handlerMs: performance.now() - t0 };
+    }, site.editor);
+    expect(started.length).toBeGreaterThan(1_000_000);
+    expect(started.handlerMs).toBeLessThan(50);
+    await expect(page.locator('[data-promptvakt-indicator="checking"]')).toBeAttached();
+    await expect(dialog(page)).toContainText('Promptvakt stopped this paste', { timeout: 15_000 });
+    await expect(page.locator(site.editor)).not.toContainText('Protokoll');
+    await page.close();
+  });
+
+  test('a file Promptvakt cannot read gets the reminder, and the upload goes on', async () => {
+    const site = SITES.upload!;
+    const page = await open(site);
+    await page.locator('#file').setInputFiles({ name: 'beslut.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7 binary') });
+    await expect(dialog(page)).toContainText('Promptvakt: check the file before you upload it');
+    await expect(dialog(page)).toContainText('beslut.pdf');
+    await expect.poll(() => page.locator('#file').evaluate((el: HTMLInputElement) => el.files?.length ?? 0)).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect(dialog(page)).toHaveCount(0);
+    await page.close();
+  });
+
   test('chatgpt: Ctrl/Cmd+Enter is checked like Enter', async () => {
     const site = SITES.chatgpt!;
     const page = await open(site);

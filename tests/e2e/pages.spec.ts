@@ -126,6 +126,8 @@ test('options tabs work from the keyboard alone', async () => {
   await expect(page.getByRole('row', { name: /Personnummer/ }).first()).toContainText('Stoppas');
 
   await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Statistik' })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('tab', { name: 'Inställningar' })).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('ArrowRight'); // wraps
   await expect(tryTab).toBeFocused();
@@ -143,7 +145,7 @@ test('options tabs work from the keyboard alone', async () => {
 test('popup: built-in policy, guidelines, not protected here, protected on ChatGPT', async () => {
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-  await expect(popup.getByText('Inbyggda standardregler')).toBeVisible();
+  await expect(popup.getByText('Inbyggd standardpolicy')).toBeVisible();
   await expect(popup.getByText('Inte en skyddad AI-tjänst')).toBeVisible();
   await expect(popup.locator('a[href="https://www.digg.se/ai-for-offentlig-forvaltning/riktlinjer-for-generativ-ai"]')).toBeVisible();
   await expect(popup.locator('a[href="https://www.imy.se/privatperson/ai/att-tanka-pa-nar-du-anvander-ai-tjanster/"]')).toBeVisible();

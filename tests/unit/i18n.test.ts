@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { UI_STRINGS, uiLanguage } from '../../components/i18n';
+import { fill, UI_STRINGS, uiLanguage } from '../../components/i18n';
 
 const sv: Record<string, unknown> = UI_STRINGS.sv;
 const en: Record<string, unknown> = UI_STRINGS.en;
@@ -38,6 +38,17 @@ describe('UI_STRINGS', () => {
         }
       }
     }
+  });
+
+  it('has the same {placeholders} in Swedish and English', () => {
+    const placeholders = (v: unknown) => (typeof v === 'string' ? (v.match(/\{\w+\}/g) ?? []).sort() : []);
+    for (const key of Object.keys(sv)) expect(placeholders(en[key]), key).toEqual(placeholders(sv[key]));
+    expect(Object.keys(sv).some((k) => placeholders(sv[k]).length > 0)).toBe(true);
+  });
+
+  it('fills placeholders as plain text, leaving unknown ones', () => {
+    expect(fill('Policy från {name}', { name: 'Region $& Exempel' })).toBe('Policy från Region $& Exempel');
+    expect(fill('{a} och {b}', { a: 'x' })).toBe('x och {b}');
   });
 
   it('picks Swedish for sv-* and English otherwise', () => {

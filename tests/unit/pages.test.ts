@@ -1,30 +1,322 @@
 /**
- * Pure parts of the popup and options page: which tab URLs count as protected,
- * how findings become highlighted runs, the policy table rows, and the
- * language setting in storage (with a fake browser).
+ * The popup and options page: which tab URLs count as protected (built-in and
+ * organisation sites), how findings become highlighted runs, the policy table,
+ * what the pages show for an organisation policy (errors, locked and
+ * organisation-set settings, pending sites), rendered with react-dom/server,
+ * and the language setting in storage (with a fake browser and a stand-in for
+ * the background that resolves the effective policy).
  */
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { highlightRuns, strongestAction } from '../../components/highlight';
-import { policyRows } from '../../components/OptionsPolicy';
-import { siteStatus } from '../../components/Popup';
+import { categoryControl, OptionsPolicy, policyRows } from '../../components/OptionsPolicy';
+import { OptionsSettings } from '../../components/OptionsSettings';
+import { PopupView, siteStatus, type PopupViewProps, type SiteStatus } from '../../components/Popup';
 import * as settings from '../../components/settings';
-import { DEFAULT_POLICY } from '../../lib/policy/default-policy';
+import { EFFECTIVE_POLICY_KEY, USER_SETTINGS_KEY } from '../../entrypoints/shared/policy-store';
+import type { EffectivePolicy } from '../../lib/policy/effective';
+import { resolvePolicy } from '../../lib/policy/resolve';
 import { builtInCatalogue } from '../../lib/rules/catalogue';
 import { scan } from '../../lib/scan';
-import { CATEGORIES } from '../../lib/types';
+import { CATEGORIES, type Category } from '../../lib/types';
 
 // vi.mock is hoisted above the imports: the components see the fake browser.
 vi.mock('wxt/browser', () => ({ browser: fakeBrowser }));
 
+const BUILT_IN = resolvePolicy(undefined, undefined);
+
+/** An organisation policy with two mistakes, one site of its own and a changed built-in site. */
+const WITH_ERRORS = resolvePolicy(
+  {
+    version: 1,
+    organisation: { name: 'Region Exempel', contact: 'ai@region.example.se', policyUrl: 'https://region.example.se/ai' },
+    sites: [
+      { pattern: 'https://bad', mode: 'warn' },
+      { pattern: 'ai.region.example.se', mode: 'warn' },
+      { pattern: 'claude.ai', mode: 'off' },
+    ],
+    categories: { personnummer: { action: 'bogus' }, health: { action: 'block' }, email: { action: 'warn', allowOverride: false } },
+    customRules: [
+      { id: 'projekt-nordstjarna', kind: 'keywords', keywords: ['Nordstjärna'], category: 'classified', message: { sv: 'Internt projekt.' } },
+    ],
+    uploads: { otherFiles: 'confirm' },
+  },
+  { categories: { phone: 'off', health: 'off' } },
+);
+
+const LOCKED = resolvePolicy(
+  { version: 1, organisation: { name: 'Myndigheten' }, lockedSettings: ['categories', 'highlightWhileTyping'], language: 'sv' },
+  { categories: { phone: 'off' }, language: 'en', highlightWhileTyping: false },
+);
+
+const SWITCHED_OFF = resolvePolicy({ version: 1, enabled: false, organisation: { name: 'Myndigheten' } }, undefined);
+
+function popup(overrides: Partial<PopupViewProps> = {}): string {
+  const props: PopupViewProps = {
+    language: 'sv',
+    status: { protected: false },
+    policy: BUILT_IN,
+    pendingSites: [],
+    onGrantAccess: () => {},
+    optionsPolicyHref: 'chrome-extension://x/options.html#policy',
+    onOpenOptions: () => {},
+    ...overrides,
+  };
+  return renderToStaticMarkup(createElement(PopupView, props));
+}
+
+function policyTab(policy: EffectivePolicy, pendingSites: string[] = [], language: 'sv' | 'en' = 'sv'): string {
+  return renderToStaticMarkup(createElement(OptionsPolicy, { language, policy, pendingSites }));
+}
+
+function settingsTab(policy: EffectivePolicy, language: 'sv' | 'en' = 'sv'): string {
+  const choice = policy.language;
+  return renderToStaticMarkup(createElement(OptionsSettings, { language, choice, onChange: () => {}, policy }));
+}
+
+/** The markup of one element, from its opening tag (found by `attr`) to its closing tag. */
+function element(html: string, tag: string, attr: string): string {
+  const start = html.indexOf(attr);
+  expect(start, attr).toBeGreaterThan(-1);
+  const open = html.lastIndexOf(`<${tag}`, start);
+  const end = html.indexOf(`</${tag}>`, start);
+  return html.slice(open, end + tag.length + 3);
+}
+
+const row = (html: string, category: Category) => element(html, 'tr', `data-category="${category}"`);
+/** Visible text, roughly: tags dropped, entities decoded. */
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+
 describe('popup site status', () => {
   it('names a protected site and treats everything else as not protected', () => {
-    expect(siteStatus('https://chatgpt.com/c/123')).toEqual({ protected: true, name: 'ChatGPT' });
-    expect(siteStatus('https://claude.ai/new')).toEqual({ protected: true, name: 'Claude' });
+    expect(siteStatus('https://chatgpt.com/c/123')).toEqual({ protected: true, name: 'ChatGPT', mode: 'block' });
+    expect(siteStatus('https://claude.ai/new', BUILT_IN)).toEqual({ protected: true, name: 'Claude', mode: 'block' });
     expect(siteStatus('https://www.example.se/')).toEqual({ protected: false });
+    expect(siteStatus('https://www.example.se/', BUILT_IN)).toEqual({ protected: false });
     expect(siteStatus('chrome-extension://abc/popup.html')).toEqual({ protected: false });
     expect(siteStatus(undefined)).toEqual({ protected: false });
     expect(siteStatus('not a url')).toEqual({ protected: false });
+  });
+
+  it("follows the organisation's sites and modes", () => {
+    expect(siteStatus('https://ai.region.example.se/chat', WITH_ERRORS)).toEqual({
+      protected: true,
+      name: 'ai.region.example.se',
+      mode: 'warn',
+    });
+    expect(siteStatus('https://claude.ai/new', WITH_ERRORS)).toEqual({ protected: false, offByOrganisation: true });
+    expect(siteStatus('https://chatgpt.com/', WITH_ERRORS)).toMatchObject({ protected: true, mode: 'block' });
+    const monitor = resolvePolicy({ version: 1, sites: [{ pattern: 'chatgpt.com', mode: 'monitor' }] }, undefined);
+    expect(siteStatus('https://chatgpt.com/', monitor)).toMatchObject({ protected: true, name: 'ChatGPT', mode: 'monitor' });
+  });
+
+  it('is off everywhere when the organisation switches Promptvakt off', () => {
+    expect(siteStatus('https://chatgpt.com/', SWITCHED_OFF)).toEqual({ protected: false, offByOrganisation: true });
+    expect(siteStatus('https://www.example.se/', SWITCHED_OFF)).toEqual({ protected: false });
+  });
+});
+
+describe('popup', () => {
+  it('shows the built-in policy and no alerts or invented data by default', () => {
+    const html = popup();
+    // The colon after a <dt> comes from CSS.
+    expect(text(html)).toContain('Gäller Inbyggd standardpolicy');
+    expect(html).toContain('data-policy-source="built-in"');
+    expect(html).not.toContain('role="alert"');
+    expect(html).not.toContain('data-pending-sites');
+    expect(text(html)).not.toMatch(/\d/);
+  });
+
+  it("names the organisation and links its guideline first", () => {
+    const html = popup({ policy: WITH_ERRORS });
+    expect(text(html)).toContain('Policy från Region Exempel');
+    expect(html.indexOf('https://region.example.se/ai')).toBeLessThan(html.indexOf('digg.se'));
+    expect(text(popup({ policy: WITH_ERRORS, language: 'en' }))).toContain('Policy from Region Exempel');
+  });
+
+  it('shows an alert for a policy with errors: the first path, how many more, protection stays on, a link to the list', () => {
+    const alert = element(popup({ policy: WITH_ERRORS }), 'section', 'role="alert"');
+    expect(text(alert)).toContain('Organisationens policy har fel: sites[0].pattern … (+1 till)');
+    expect(text(alert)).toContain('Skyddet är fortfarande på');
+    expect(alert).toContain('href="chrome-extension://x/options.html#policy"');
+    expect(text(popup({ policy: WITH_ERRORS, language: 'en' }))).toContain(
+      "Your organisation's policy has errors: sites[0].pattern … (+1 more)",
+    );
+  });
+
+  it('says when the organisation has switched protection off, here and everywhere', () => {
+    const status = siteStatus('https://chatgpt.com/', SWITCHED_OFF);
+    const html = popup({ policy: SWITCHED_OFF, status });
+    expect(text(html)).toContain('Promptvakt är avstängt av din organisation');
+    expect(text(html)).toContain('Din organisation har stängt av skyddet på den här webbplatsen.');
+  });
+
+  it('says how strictly the organisation guards a site', () => {
+    const status: SiteStatus = { protected: true, name: 'ai.region.example.se', mode: 'warn' };
+    expect(text(popup({ policy: WITH_ERRORS, status }))).toContain('varnar men stoppar inte');
+    expect(popup({ policy: WITH_ERRORS, status })).toContain('data-site-mode="warn"');
+  });
+
+  it('lists sites waiting for access with a button to grant it', () => {
+    const html = popup({ policy: WITH_ERRORS, pendingSites: ['https://ai.region.example.se/*'] });
+    const notice = element(html, 'section', 'data-pending-sites');
+    expect(text(notice)).toContain('1 webbplats väntar på åtkomst');
+    expect(text(notice)).toContain('ai.region.example.se');
+    expect(notice).toMatch(/<button type="button"[^>]*>Ge Promptvakt åtkomst<\/button>/);
+    expect(text(popup({ policy: WITH_ERRORS, pendingSites: ['https://ai.region.example.se/*'], grantState: 'granted' }))).toContain(
+      'Åtkomst given.',
+    );
+  });
+
+  it('keeps the degraded notice', () => {
+    const status: SiteStatus = { protected: true, name: 'Grok', mode: 'block', degraded: true };
+    expect(element(popup({ status }), 'section', 'data-degraded="true"')).toContain('Skyddet är begränsat');
+  });
+});
+
+describe('policy table', () => {
+  it('has one row per category plus official test numbers, in the defaults\' order of strictness', () => {
+    const rows = policyRows(BUILT_IN, builtInCatalogue(), 'sv');
+    expect(rows.map((r) => r.id).sort()).toEqual([...CATEGORIES, 'official-test-numbers'].sort());
+    expect(rows[0]!.action).toBe('block');
+    expect(rows.at(-1)).toMatchObject({ id: 'official-test-numbers', action: 'log' });
+    expect(rows.find((r) => r.id === 'personnummer')).toMatchObject({ titles: ['Personnummer'], action: 'block' });
+    for (const row of rows) expect(row.titles.length).toBeGreaterThan(0);
+    // A changed action does not move its row.
+    const order = rows.map((r) => r.id);
+    expect(policyRows(WITH_ERRORS, builtInCatalogue(), 'sv').map((r) => r.id)).toEqual(order);
+  });
+
+  it('says who decides each category', () => {
+    expect(categoryControl(BUILT_IN, 'personnummer')).toBe('editable');
+    expect(categoryControl(WITH_ERRORS, 'health')).toBe('set-by-organisation');
+    expect(categoryControl(WITH_ERRORS, 'phone')).toBe('editable');
+    expect(categoryControl(LOCKED, 'phone')).toBe('locked');
+  });
+});
+
+describe('options "Policy"', () => {
+  it('shows the built-in policy with a labelled select per category', () => {
+    const html = policyTab(BUILT_IN);
+    expect(text(html)).toContain('Gäller Inbyggd standardpolicy');
+    expect(html).not.toContain('role="alert"');
+    const personnummer = row(html, 'personnummer');
+    expect(personnummer).toContain('<select');
+    expect(personnummer).toMatch(/<option value="block" selected="">Stoppas<\/option>/);
+    // Named by the row and column headers, described by the hint above the table.
+    const labelledBy = /aria-labelledby="([^"]+)"/.exec(personnummer.slice(personnummer.indexOf('<select')))![1]!.split(' ');
+    for (const id of labelledBy) expect(html).toContain(`id="${id}"`);
+    const describedBy = /aria-describedby="([^"]+)"/.exec(personnummer)![1]!;
+    expect(element(html, 'p', `id="${describedBy}"`)).toContain('Du kan ändra åtgärden');
+    // The test-number row cannot be changed.
+    expect(row(html, 'official-test-numbers' as Category)).not.toContain('<select');
+  });
+
+  it('lists every error in the organisation policy in an alert, and says the rest applies', () => {
+    const html = policyTab(WITH_ERRORS);
+    const alert = element(html, 'section', 'role="alert"');
+    expect(text(alert)).toContain('sites[0].pattern');
+    expect(text(alert)).toContain('categories.personnummer.action');
+    expect(text(alert)).toContain('de delar av policyn som är giltiga');
+    expect(text(alert)).toContain('standardinställningarna');
+    expect(text(html)).toContain('Policy från Region Exempel');
+    expect(text(html)).toContain('ai@region.example.se');
+    expect(html).toContain('href="https://region.example.se/ai"');
+  });
+
+  it('shows an organisation-set category as text, "set by", and the employee may change the rest', () => {
+    const html = policyTab(WITH_ERRORS);
+    const health = row(html, 'health');
+    expect(health).not.toContain('<select');
+    expect(text(health)).toContain('Stoppas');
+    expect(text(health)).toContain('Satt av organisationen');
+    // The employee's own "off" for health is overruled; for phone it applies.
+    const phone = row(html, 'phone');
+    expect(phone).toMatch(/<option value="off" selected="">Av<\/option>/);
+    expect(text(phone)).toContain('Ändrat av dig (standard: Upplysning)');
+    // Warnings say whether they may be sent anyway.
+    expect(text(row(html, 'email'))).toContain('Får inte skickas ändå');
+    expect(text(row(html, 'politics'))).toContain('Får skickas ändå');
+    expect(text(policyTab(WITH_ERRORS, [], 'en'))).toContain('Set by your organisation');
+  });
+
+  it('has no select at all when the organisation locks the categories', () => {
+    const html = policyTab(LOCKED);
+    for (const category of CATEGORIES) {
+      const r = row(html, category);
+      expect(r, category).not.toContain('<select');
+      expect(text(r), category).toContain('Låst av organisationen');
+    }
+    expect(html).not.toContain('<select');
+    // The employee's own "off" does not apply: the default does.
+    expect(text(row(html, 'phone'))).toContain('Upplysning');
+    expect(text(html)).toContain('Din organisation har låst åtgärderna');
+    expect(text(policyTab(LOCKED, [], 'en'))).toContain('Locked by your organisation');
+  });
+
+  it("lists the organisation's rules and sites, marks pending sites and offers access", () => {
+    const html = policyTab(WITH_ERRORS, ['https://ai.region.example.se/*']);
+    const rule = element(html, 'tr', 'data-custom-rule="projekt-nordstjarna"');
+    expect(text(rule)).toContain('Nyckelord');
+    expect(text(rule)).toContain('classified');
+    expect(text(rule)).toContain('Som kategorin: Stoppas');
+    const pending = element(html, 'tr', 'data-site="ai.region.example.se"');
+    expect(pending).toContain('data-site-status="pending"');
+    expect(text(pending)).toContain('Endast varningar');
+    expect(text(pending)).toContain('Väntar på åtkomst');
+    expect(element(html, 'tr', 'data-site="claude.ai"')).toContain('data-site-status="off"');
+    expect(html).toMatch(/<button type="button"[^>]*>Ge Promptvakt åtkomst<\/button>/);
+    // Without pending sites: no button.
+    expect(policyTab(WITH_ERRORS)).not.toContain('Ge Promptvakt åtkomst');
+  });
+
+  it('shows the failure mode and the upload setting', () => {
+    expect(text(policyTab(BUILT_IN))).toContain('Om kontrollen misslyckas skickas ingenting');
+    expect(text(policyTab(WITH_ERRORS))).toContain('du måste bekräfta innan filen laddas upp');
+  });
+
+  it('says when the organisation has switched Promptvakt off', () => {
+    expect(text(policyTab(SWITCHED_OFF))).toContain('Promptvakt är avstängt av din organisation');
+  });
+});
+
+describe('options "Inställningar"', () => {
+  it('lets the employee choose the language and highlighting', () => {
+    const html = settingsTab(BUILT_IN);
+    expect(html.match(/type="radio"/g)).toHaveLength(3);
+    expect(html).not.toContain('disabled');
+    const checkbox = /<input type="checkbox"[^>]*>/.exec(html)![0];
+    expect(checkbox).toContain('checked=""');
+    const id = /id="([^"]+)"/.exec(checkbox)![1]!;
+    expect(html).toContain(`for="${id}"`);
+    expect(text(html)).toContain('Markera fynd medan jag skriver');
+  });
+
+  it('disables locked settings and says why', () => {
+    const html = settingsTab(LOCKED);
+    const radios = html.match(/<input type="radio"[^>]*>/g)!;
+    expect(radios).toHaveLength(3);
+    for (const radio of radios) {
+      expect(radio).toContain('disabled=""');
+      const note = /aria-describedby="([^"]+)"/.exec(radio)![1]!;
+      expect(text(element(html, 'p', `id="${note}"`))).toContain('Språket bestäms av din organisation');
+    }
+    expect(radios.find((r) => r.includes('value="sv"'))).toContain('checked=""');
+    const checkbox = /<input type="checkbox"[^>]*>/.exec(html)![0];
+    expect(checkbox).toContain('disabled=""');
+    // Locked without a value of its own: the default (on) applies, not the employee's "off".
+    expect(checkbox).toContain('checked=""');
+    const [, lockNote] = /aria-describedby="([^"]+)"/.exec(checkbox)![1]!.split(' ');
+    expect(text(element(html, 'p', `id="${lockNote}"`))).toContain('Den här inställningen bestäms av din organisation');
+    expect(text(settingsTab(LOCKED, 'en'))).toContain('The language is set by your organisation.');
   });
 });
 
@@ -56,19 +348,25 @@ describe('highlightRuns', () => {
   });
 });
 
-describe('policy table', () => {
-  it('has one row per category plus official test numbers, strictest first', () => {
-    const rows = policyRows(DEFAULT_POLICY, builtInCatalogue(), 'sv');
-    expect(rows.map((r) => r.id).sort()).toEqual([...CATEGORIES, 'official-test-numbers'].sort());
-    expect(rows[0]!.action).toBe('block');
-    expect(rows.at(-1)).toMatchObject({ id: 'official-test-numbers', action: 'inform' });
-    expect(rows.find((r) => r.id === 'personnummer')).toMatchObject({ titles: ['Personnummer'], action: 'block' });
-    for (const row of rows) expect(row.titles.length).toBeGreaterThan(0);
-  });
-});
-
 describe('language setting', () => {
-  beforeEach(() => fakeBrowser.reset());
+  let managed: unknown;
+  let stopBackground: () => void;
+
+  /** Stands in for the background: resolves the effective policy whenever the employee's settings change. */
+  async function resolveNow(): Promise<void> {
+    const user = (await fakeBrowser.storage.sync.get(USER_SETTINGS_KEY))[USER_SETTINGS_KEY];
+    await fakeBrowser.storage.local.set({ [EFFECTIVE_POLICY_KEY]: resolvePolicy(managed, user) });
+  }
+
+  beforeEach(() => {
+    fakeBrowser.reset();
+    managed = undefined;
+    const listener = (changes: Record<string, unknown>, area: string) =>
+      area === 'sync' && USER_SETTINGS_KEY in changes ? resolveNow() : undefined;
+    fakeBrowser.storage.onChanged.addListener(listener);
+    stopBackground = () => fakeBrowser.storage.onChanged.removeListener(listener);
+  });
+  afterEach(() => stopBackground());
 
   it('is auto until set, and auto follows the browser language', async () => {
     expect(await settings.getLanguageChoice()).toBe('auto');
@@ -76,22 +374,51 @@ describe('language setting', () => {
     expect(settings.resolveLanguage('auto', 'en-US')).toBe('en');
   });
 
-  it('stores the choice under promptvakt.language and reports changes', async () => {
+  it("stores the choice in the employee's settings and follows the effective policy", async () => {
     const seen: string[] = [];
     const off = settings.onLanguageChoiceChanged((c) => seen.push(c));
     await settings.setLanguage('en');
-    expect(await fakeBrowser.storage.local.get('promptvakt.language')).toEqual({ 'promptvakt.language': 'en' });
-    expect(await settings.getLanguage()).toBe('en');
+    expect(await fakeBrowser.storage.sync.get(USER_SETTINGS_KEY)).toEqual({ [USER_SETTINGS_KEY]: { language: 'en' } });
+    await vi.waitFor(async () => expect(await settings.getLanguage()).toBe('en'));
     await settings.setLanguage('sv');
-    expect(await settings.getLanguage()).toBe('sv');
+    await vi.waitFor(async () => expect(await settings.getLanguage()).toBe('sv'));
     off();
     await settings.setLanguage('auto');
+    await vi.waitFor(async () => expect(await settings.getLanguageChoice()).toBe('auto'));
     expect(seen).toEqual(['en', 'sv']);
   });
 
-  it('treats an unknown stored value as auto and refuses to store one', async () => {
+  it("uses the organisation's language when it sets one, whatever the employee chose", async () => {
+    managed = { version: 1, language: 'sv' };
+    await resolveNow();
+    await settings.setLanguage('en');
+    await vi.waitFor(async () => expect((await fakeBrowser.storage.local.get(EFFECTIVE_POLICY_KEY))[EFFECTIVE_POLICY_KEY]).toBeTruthy());
+    expect(await settings.getLanguageChoice()).toBe('sv');
+    expect(await settings.getLanguage()).toBe('sv');
+  });
+
+  it('moves a choice stored by an earlier version into the settings once', async () => {
+    await fakeBrowser.storage.local.set({ 'promptvakt.language': 'en' });
+    // At once, before the background has folded it into the effective policy.
+    expect(await settings.getLanguageChoice()).toBe('en');
+    expect(await fakeBrowser.storage.local.get('promptvakt.language')).toEqual({});
+    expect((await fakeBrowser.storage.sync.get(USER_SETTINGS_KEY))[USER_SETTINGS_KEY]).toEqual({ language: 'en' });
+    await vi.waitFor(async () => expect(await settings.getLanguage()).toBe('en'));
+  });
+
+  it('does not let an old choice replace a newer one, and drops an unknown one', async () => {
+    await settings.setLanguage('sv');
+    await fakeBrowser.storage.local.set({ 'promptvakt.language': 'en' });
+    expect(await settings.migrateLegacyLanguage()).toBeUndefined();
+    expect((await fakeBrowser.storage.sync.get(USER_SETTINGS_KEY))[USER_SETTINGS_KEY]).toEqual({ language: 'sv' });
+    expect(await fakeBrowser.storage.local.get('promptvakt.language')).toEqual({});
+
     await fakeBrowser.storage.local.set({ 'promptvakt.language': 'de' });
-    expect(await settings.getLanguageChoice()).toBe('auto');
+    expect(await settings.migrateLegacyLanguage()).toBeUndefined();
+    expect(await fakeBrowser.storage.local.get('promptvakt.language')).toEqual({});
+  });
+
+  it('refuses to store an unknown choice', async () => {
     await expect(settings.setLanguage('de' as never)).rejects.toThrow(TypeError);
   });
 });

@@ -1,0 +1,660 @@
+/**
+ * "Statistik" / "Statistics": the anonymous counters of this browser for the
+ * security team and for anyone who wants to check what is collected
+ * (docs/COUNTERS.md). A period (7/30/90 UTC days), findings per category,
+ * outcomes per day, findings per site (each a small SVG chart with the same
+ * numbers as a table), CSV/JSON export of everything stored, and "What does
+ * my organisation see?": where reports go, how often, the privacy threshold
+ * and the last report's exact body, or that nothing is sent at all.
+ *
+ * Read-only: the background is the only writer of the counters.
+ */
+import { useId, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { COUNTER_ACTIONS, NONE, type CounterAction, type CounterCategory } from '../lib/counters/catalogue';
+import { toCsv, toJsonExport } from '../lib/counters/export';
+import { toOtlpRequest } from '../lib/counters/otlp';
+import { daysToReport, metricsUrl } from '../lib/counters/report-plan';
+import { addDays, totalsBy, totalsByDay, utcDay, type CounterStore, type DayRange } from '../lib/counters/store';
+import type { EffectivePolicy } from '../lib/policy/effective';
+import type { ReportNowReply, ReportNowRequest } from '../entrypoints/shared/messages';
+import { ChartFigure, DayRowsChart, HBarChart, type BarItem, type DayRow } from './charts';
+import { fill, UI_STRINGS, type UiLanguage, type UiStrings } from './i18n';
+import { counterActionLabel, counterCategoryLabel, counterSiteLabel } from './labels';
+import { useCounters } from './useCounters';
+
+export const PERIODS = [7, 30, 90] as const;
+export type PeriodDays = (typeof PERIODS)[number];
+export const DEFAULT_PERIOD: PeriodDays = 30;
+
+/**
+ * The outcomes that mean "Promptvakt found something": a dialog was shown
+ * (warned, blocked) or a finding was recorded without one (logged). What the
+ * user chose next (masked, sent anyway, edited) follows a warned or blocked
+ * event for the same prompt, so counting it too would count a finding twice.
+ */
+export const FINDING_ACTIONS: readonly CounterAction[] = ['warned', 'blocked', 'logged'];
+
+/** Bar colour per outcome: each at least 3:1 against white (5.8:1 to 8.5:1). */
+export const ACTION_COLOURS: Readonly<Record<CounterAction, string>> = {
+  warned: '#8f5a00',
+  blocked: '#b42318',
+  masked: '#1d6b3a',
+  'sent-anyway': '#7a2e8e',
+  edited: '#4a5360',
+  logged: '#0b57a4',
+  degraded: '#6b4500',
+};
+
+export interface StatsData {
+  /** The period's first and last UTC day (inclusive). */
+  from: string;
+  to: string;
+  /** Every day of the period, oldest first. */
+  days: string[];
+  /** All counted events in the period (every outcome). */
+  total: number;
+  /** Findings (FINDING_ACTIONS) per category, largest first; never 'none'. */
+  byCategory: { value: CounterCategory; total: number }[];
+  /** Findings per site label, largest first. */
+  bySite: { value: string; total: number }[];
+  /** Every outcome's total in the period (0 if none). */
+  byAction: Record<CounterAction, number>;
+  /** One row per day that has counts, oldest first. */
+  byDay: { day: string; total: number; byAction: Record<CounterAction, number> }[];
+}
+
+/** Only the series whose outcome is a finding. */
+function findingsOnly(store: CounterStore): CounterStore {
+  const days: CounterStore['days'] = {};
+  for (const [day, series] of Object.entries(store.days)) {
+    const kept = Object.entries(series).filter(([key]) => (FINDING_ACTIONS as readonly string[]).includes(key.split('|')[1] ?? ''));
+    if (kept.length) days[day] = Object.fromEntries(kept);
+  }
+  return { ...store, days };
+}
+
+/** The dashboard's numbers for the `periodDays` UTC days up to and including `today`. */
+export function statsFor(store: CounterStore, today: string, periodDays: number): StatsData {
+  const from = addDays(today, -(periodDays - 1));
+  const range: DayRange = { from, to: today };
+  const days = Array.from({ length: periodDays }, (_, i) => addDays(from, i));
+  const findings = findingsOnly(store);
+  const byAction = Object.fromEntries(COUNTER_ACTIONS.map((a) => [a, 0])) as Record<CounterAction, number>;
+  let total = 0;
+  for (const { value, total: n } of totalsBy(store, 'action', range)) {
+    byAction[value as CounterAction] += n;
+    total += n;
+  }
+  return {
+    from,
+    to: today,
+    days,
+    total,
+    byCategory: totalsBy(findings, 'category', range)
+      .filter((row) => row.value !== NONE)
+      .map((row) => ({ value: row.value as CounterCategory, total: row.total })),
+    bySite: totalsBy(findings, 'site', range),
+    byAction,
+    byDay: totalsByDay(store, range),
+  };
+}
+
+export type ExportKind = 'csv' | 'json';
+
+export interface ExportFile {
+  filename: string;
+  /** MIME type of the download. */
+  type: string;
+  content: string;
+}
+
+/** 'YYYY-MM-DD' of `date` in local time (the date the person exporting sees). */
+export function localDay(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/**
+ * The download for an export button: every stored day (not only the period
+ * shown), as CSV (lib/counters/export.ts, RFC 4180) or a JSON array of rows.
+ */
+export function exportFile(store: CounterStore, kind: ExportKind, now: Date = new Date()): ExportFile {
+  const filename = `promptvakt-counters-${localDay(now)}.${kind}`;
+  return kind === 'csv'
+    ? { filename, type: 'text/csv;charset=utf-8', content: toCsv(store) }
+    : { filename, type: 'application/json', content: `${JSON.stringify(toJsonExport(store), null, 2)}\n` };
+}
+
+/** Saves `file` through a temporary <a download> on an object URL. */
+export function downloadFile(file: ExportFile): void {
+  const url = URL.createObjectURL(new Blob([file.content], { type: file.type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.filename;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked later: the browser reads the URL after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** End index of the object or array opening at `start` (string-aware), or -1. */
+function closingIndex(json: string, start: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = start; i < json.length; i++) {
+    const c = json[i]!;
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
+const INLINE_WIDTH = 80;
+
+/**
+ * The report body with line breaks and indentation added, and nothing else
+ * changed: strings, numbers and key order are copied character for character
+ * (no parse and re-serialise), and an object or array that fits on a line is
+ * kept exactly as sent. Text that is not JSON is returned unchanged.
+ */
+export function prettyJson(body: string): string {
+  try {
+    JSON.parse(body);
+  } catch {
+    return body;
+  }
+  const isSpace = (c: string | undefined) => c === ' ' || c === '\n' || c === '\r' || c === '\t';
+  let out = '';
+  let depth = 0;
+  const newline = () => `\n${'  '.repeat(depth)}`;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (isSpace(c)) continue;
+    if (c === '"') {
+      const end = closingQuote(body, i);
+      out += body.slice(i, end + 1);
+      i = end;
+    } else if (c === '{' || c === '[') {
+      const end = closingIndex(body, i);
+      if (end - i + 1 <= INLINE_WIDTH) {
+        out += body.slice(i, end + 1);
+        i = end;
+      } else {
+        depth++;
+        out += c + newline();
+      }
+    } else if (c === '}' || c === ']') {
+      depth--;
+      out += newline() + c;
+    } else if (c === ',') out += `,${newline()}`;
+    else if (c === ':') out += ': ';
+    else out += c;
+  }
+  return out;
+}
+
+function closingQuote(json: string, start: number): number {
+  for (let i = start + 1; i < json.length; i++) {
+    if (json[i] === '\\') i++;
+    else if (json[i] === '"') return i;
+  }
+  return json.length - 1;
+}
+
+export interface PendingReport {
+  /** Completed days not yet sent. */
+  days: number;
+  /** Data points those days would send. */
+  dataPoints: number;
+  /** Data points below the privacy threshold, never sent. */
+  heldBack: number;
+}
+
+/** What the next reports would hold (all pending days, the threshold applied); null if it cannot be worked out. */
+export function pendingReport(store: CounterStore, today: string, privacyThreshold: number): PendingReport | null {
+  try {
+    const days = daysToReport(store, today, Number.MAX_SAFE_INTEGER);
+    const { dataPoints, heldBack } = toOtlpRequest(store, { days, privacyThreshold, serviceVersion: '0' });
+    return { days: days.length, dataPoints, heldBack };
+  } catch {
+    return null;
+  }
+}
+
+/** The report URL, or null if the endpoint is not one Promptvakt would send to. */
+export function reportUrl(endpoint: string): string | null {
+  try {
+    return metricsUrl(endpoint);
+  } catch {
+    return null;
+  }
+}
+
+export type SendState = 'idle' | 'sending' | ReportNowReply | 'error';
+
+export function sendStateText(t: UiStrings, state: SendState): string {
+  return {
+    idle: '',
+    sending: t.sendNowSending,
+    sent: t.sendNowSent,
+    nothing: t.sendNowNothing,
+    failed: t.sendNowFailed,
+    off: t.sendNowOff,
+    error: t.sendNowError,
+  }[state];
+}
+
+const REPLIES: readonly string[] = ['sent', 'nothing', 'failed', 'off'] satisfies ReportNowReply[];
+
+/** Asks the background to send the report now. */
+export async function requestReportNow(): Promise<SendState> {
+  const request: ReportNowRequest = { type: 'promptvakt/report-now' };
+  try {
+    const reply: unknown = await browser.runtime.sendMessage(request);
+    return typeof reply === 'string' && REPLIES.includes(reply) ? (reply as ReportNowReply) : 'error';
+  } catch {
+    return 'error';
+  }
+}
+
+function formatDateTime(iso: string, language: UiLanguage): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(language === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'long', timeStyle: 'short' }).format(date);
+}
+
+/** The tab: loads the counters and owns the period and the "send now" state. */
+export function OptionsStats(props: { language: UiLanguage; policy: EffectivePolicy }) {
+  const store = useCounters();
+  const [period, setPeriod] = useState<PeriodDays>(DEFAULT_PERIOD);
+  const [send, setSend] = useState<SendState>('idle');
+  if (!store) return null;
+
+  const onSendNow = () => {
+    if (send === 'sending') return;
+    setSend('sending');
+    void requestReportNow().then(setSend);
+  };
+
+  return (
+    <StatsView
+      language={props.language}
+      policy={props.policy}
+      store={store}
+      today={utcDay(new Date())}
+      period={period}
+      onPeriod={setPeriod}
+      onExport={(kind) => downloadFile(exportFile(store, kind))}
+      sendState={send}
+      onSendNow={onSendNow}
+    />
+  );
+}
+
+export interface StatsViewProps {
+  language: UiLanguage;
+  policy: EffectivePolicy;
+  store: CounterStore;
+  /** Today's UTC day. */
+  today: string;
+  period: PeriodDays;
+  onPeriod(period: PeriodDays): void;
+  onExport(kind: ExportKind): void;
+  sendState: SendState;
+  onSendNow(): void;
+}
+
+export function StatsView(props: StatsViewProps) {
+  const { language, policy, store, period } = props;
+  const t = UI_STRINGS[language];
+  const ids = useId();
+  const data = statsFor(store, props.today, period);
+  const range = fill(t.statsRange, { from: data.from, to: data.to });
+
+  return (
+    <div className="pv-stats" data-period={period}>
+      <h2>{t.statsHeading}</h2>
+      <p>{t.statsIntro}</p>
+      {!policy.counters.enabled && (
+        <p className="pv-notice" data-counters-enabled="false">
+          {t.statsCountersOff}
+        </p>
+      )}
+
+      <fieldset className="pv-fieldset pv-period">
+        <legend>{t.statsPeriodLegend}</legend>
+        {PERIODS.map((days) => (
+          <label key={days} className="pv-radio">
+            <input
+              type="radio"
+              name={`${ids}-period`}
+              value={days}
+              checked={period === days}
+              onChange={() => props.onPeriod(days)}
+            />
+            {t.statsPeriodDays(days)}
+          </label>
+        ))}
+      </fieldset>
+
+      <p role="status" className="pv-stats__summary" data-total={data.total}>
+        {t.statsEventCount(data.total)}, {range}
+      </p>
+
+      {data.total === 0 ? (
+        <div className="pv-empty" data-empty="true">
+          <p>{t.statsEmpty}</p>
+          <p className="pv-muted">{t.statsEmptyHint}</p>
+        </div>
+      ) : (
+        <div className="pv-charts">
+          <CategoryFigure id={`${ids}-category`} t={t} data={data} range={range} />
+          <OutcomeFigure id={`${ids}-outcome`} t={t} data={data} range={range} />
+          <SiteFigure id={`${ids}-site`} t={t} data={data} range={range} />
+        </div>
+      )}
+
+      <section aria-labelledby={`${ids}-export`} className="pv-export">
+        <h3 id={`${ids}-export`}>{t.exportHeading}</h3>
+        <p className="pv-muted">{fill(t.exportHint, { days: String(policy.counters.retentionDays) })}</p>
+        <div className="pv-buttons">
+          <button type="button" className="pv-button" data-export="csv" onClick={() => props.onExport('csv')}>
+            {t.exportCsv}
+          </button>
+          <button type="button" className="pv-button" data-export="json" onClick={() => props.onExport('json')}>
+            {t.exportJson}
+          </button>
+        </div>
+      </section>
+
+      <OrganisationView id={`${ids}-org`} {...props} t={t} />
+
+      <section aria-labelledby={`${ids}-privacy`} className="pv-privacy">
+        <h3 id={`${ids}-privacy`}>{t.statsPrivacyHeading}</h3>
+        <p>{t.statsPrivacyNote}</p>
+      </section>
+    </div>
+  );
+}
+
+interface FigureProps {
+  id: string;
+  t: UiStrings;
+  data: StatsData;
+  range: string;
+}
+
+function summary(title: string, range: string, items: readonly { label: string; value: number }[], extra?: string): string {
+  const list = items.map((i) => `${i.label} ${i.value}`).join(', ');
+  return `${title}, ${range}: ${list}${extra ? `; ${extra}` : ''}.`;
+}
+
+function CategoryFigure({ id, t, data, range }: FigureProps) {
+  const items: BarItem[] = data.byCategory.map((row) => ({ key: row.value, label: counterCategoryLabel(t, row.value), value: row.total }));
+  return (
+    <CountFigure
+      id={id}
+      t={t}
+      title={t.chartCategoryTitle}
+      note={t.chartCategoryNote}
+      range={range}
+      items={items}
+      column={t.policyColumnCategory}
+      rowAttribute="data-category"
+    />
+  );
+}
+
+function SiteFigure({ id, t, data, range }: FigureProps) {
+  const items: BarItem[] = data.bySite.map((row) => ({ key: row.value, label: counterSiteLabel(t, row.value), value: row.total }));
+  return <CountFigure id={id} t={t} title={t.chartSiteTitle} range={range} items={items} column={t.sitesColumnSite} rowAttribute="data-site" />;
+}
+
+/** A bar chart of findings and its two-column table (label, count) with a total row. */
+function CountFigure(props: {
+  id: string;
+  t: UiStrings;
+  title: string;
+  note?: string;
+  range: string;
+  items: BarItem[];
+  column: string;
+  rowAttribute: 'data-category' | 'data-site';
+}) {
+  const { t, items } = props;
+  if (!items.length) {
+    return (
+      <figure className="pv-figure" aria-labelledby={`${props.id}-title`}>
+        <figcaption>
+          <h3 id={`${props.id}-title`} className="pv-figure__title">
+            {props.title}
+          </h3>
+        </figcaption>
+        <p className="pv-muted">{t.chartNoData}</p>
+      </figure>
+    );
+  }
+  const total = items.reduce((sum, i) => sum + i.value, 0);
+  const table = (
+    <table className="pv-table pv-table--numbers">
+      <caption className="pv-visually-hidden">{`${props.title}, ${props.range}`}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{props.column}</th>
+          <th scope="col">{t.statsColumnCount}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((item) => (
+          <tr key={item.key} {...{ [props.rowAttribute]: item.key }}>
+            <th scope="row">{item.label}</th>
+            <td>{item.value}</td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr data-total="true">
+          <th scope="row">{t.statsTotalRow}</th>
+          <td>{total}</td>
+        </tr>
+      </tfoot>
+    </table>
+  );
+  return (
+    <ChartFigure
+      id={props.id}
+      title={props.title}
+      note={props.note}
+      showAsTable={t.statsShowAsTable}
+      chart={<HBarChart items={items} summary={summary(props.title, props.range, items)} />}
+      table={table}
+    />
+  );
+}
+
+function OutcomeFigure({ id, t, data, range }: FigureProps) {
+  const actions = COUNTER_ACTIONS.filter((a) => data.byAction[a] > 0);
+  const perDay = new Map(data.byDay.map((row) => [row.day, row]));
+  const rows: DayRow[] = actions.map((action) => ({
+    key: action,
+    label: counterActionLabel(t, action),
+    colour: ACTION_COLOURS[action],
+    values: data.days.map((day) => perDay.get(day)?.byAction[action] ?? 0),
+    total: data.byAction[action],
+  }));
+  const busiest = data.byDay.reduce<(typeof data.byDay)[number] | undefined>((best, row) => (!best || row.total > best.total ? row : best), undefined);
+  const extra = busiest ? fill(t.chartBusiestDay, { day: busiest.day, count: String(busiest.total) }) : undefined;
+  const chartSummary = summary(
+    t.chartOutcomeTitle,
+    range,
+    rows.map((r) => ({ label: r.label, value: r.total })),
+    extra,
+  );
+  const table = (
+    <table className="pv-table pv-table--numbers">
+      <caption className="pv-visually-hidden">{`${t.chartOutcomeTitle}, ${range}`}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t.statsColumnDay}</th>
+          {actions.map((a) => (
+            <th scope="col" key={a} data-action={a}>
+              {counterActionLabel(t, a)}
+            </th>
+          ))}
+          <th scope="col">{t.statsColumnTotal}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {data.byDay.map((row) => (
+          <tr key={row.day} data-day={row.day}>
+            <th scope="row">{row.day}</th>
+            {actions.map((a) => (
+              <td key={a} data-action={a}>
+                {row.byAction[a]}
+              </td>
+            ))}
+            <td data-action="total">{row.total}</td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr data-total="true">
+          <th scope="row">{t.statsTotalRow}</th>
+          {actions.map((a) => (
+            <td key={a} data-action={a}>
+              {data.byAction[a]}
+            </td>
+          ))}
+          <td data-action="total">{data.total}</td>
+        </tr>
+      </tfoot>
+    </table>
+  );
+  return (
+    <ChartFigure
+      id={id}
+      title={t.chartOutcomeTitle}
+      note={t.chartOutcomeNote}
+      showAsTable={t.statsShowAsTable}
+      chart={<DayRowsChart days={data.days} rows={rows} summary={chartSummary} />}
+      table={table}
+    />
+  );
+}
+
+/** "What does my organisation see?" */
+function OrganisationView(props: StatsViewProps & { id: string; t: UiStrings }) {
+  const { t, policy, store, language } = props;
+  const counters = policy.counters;
+  const sending = counters.enabled && !!counters.endpoint;
+  const url = counters.endpoint ? reportUrl(counters.endpoint) : null;
+  const pending = sending && url ? pendingReport(store, props.today, counters.privacyThreshold) : null;
+  const last = store.lastReport;
+  const bodyId = `${props.id}-body`;
+
+  return (
+    <section aria-labelledby={props.id} className="pv-org" data-reporting={sending ? 'on' : 'off'}>
+      <h3 id={props.id}>{t.orgHeading}</h3>
+      {!sending ? (
+        <p data-org-nothing-sent="true">{fill(t.orgNothingSent, { days: String(counters.retentionDays) })}</p>
+      ) : (
+        <>
+          <p>{t.orgSent}</p>
+          <dl className="pv-facts pv-facts--stacked">
+            <div>
+              <dt>{t.orgEndpoint}</dt>
+              <dd data-org-endpoint="true">
+                <code>{url ?? counters.endpoint}</code>
+                {!url && <> {t.orgEndpointInvalid}</>}
+              </dd>
+            </div>
+            <div>
+              <dt>{t.orgInterval}</dt>
+              <dd>{t.orgIntervalValue(counters.intervalMinutes)}</dd>
+            </div>
+            <div>
+              <dt>{t.orgThreshold}</dt>
+              <dd data-org-threshold={counters.privacyThreshold}>{t.orgThresholdValue(counters.privacyThreshold)}</dd>
+            </div>
+            {counters.headerName && (
+              <div>
+                <dt>{t.orgHeader}</dt>
+                <dd>{fill(t.orgHeaderValue, { name: counters.headerName })}</dd>
+              </div>
+            )}
+            {pending && (
+              <>
+                <div>
+                  <dt>{t.orgPendingDays}</dt>
+                  <dd data-org-pending-days={pending.days}>{pending.days}</dd>
+                </div>
+                <div>
+                  <dt>{t.orgPendingPoints}</dt>
+                  <dd>{pending.dataPoints}</dd>
+                </div>
+                <div>
+                  <dt>{t.orgHeldBack}</dt>
+                  <dd data-org-held-back={pending.heldBack}>{pending.heldBack}</dd>
+                </div>
+              </>
+            )}
+          </dl>
+        </>
+      )}
+
+      {(sending || last) && <h4 className="pv-org__last">{t.orgLastSent}</h4>}
+      {last ? (
+        <div data-last-report="true">
+          <dl className="pv-facts pv-facts--stacked">
+            <div>
+              <dt>{t.orgSentAt}</dt>
+              <dd>
+                <time dateTime={last.sentAt}>{formatDateTime(last.sentAt, language)}</time>
+              </dd>
+            </div>
+            <div>
+              <dt>{t.orgSentTo}</dt>
+              <dd>
+                <code>{last.endpoint}</code>
+              </dd>
+            </div>
+          </dl>
+          <p id={bodyId}>{t.orgBodyLabel}</p>
+          {/* Focusable so keyboard users can scroll it. */}
+          <pre className="pv-json" tabIndex={0} aria-labelledby={bodyId} data-last-report-body="true">
+            <code>{prettyJson(last.body)}</code>
+          </pre>
+        </div>
+      ) : (
+        sending && <p data-last-report="none">{t.orgNothingSentYet}</p>
+      )}
+
+      {sending && (
+        <>
+          <button
+            type="button"
+            className="pv-button"
+            aria-disabled={props.sendState === 'sending'}
+            onClick={props.onSendNow}
+            data-send-now="true"
+          >
+            {t.sendNow}
+          </button>
+          <p role="status" className="pv-live" data-send-state={props.sendState}>
+            {sendStateText(t, props.sendState)}
+          </p>
+        </>
+      )}
+    </section>
+  );
+}

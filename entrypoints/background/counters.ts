@@ -1,0 +1,126 @@
+/**
+ * Anonymous counters in the background: the one CounterWriter (so increments
+ * from many tabs are never lost), and the optional report to the
+ * organisation's OpenTelemetry endpoint (policy: counters.endpoint).
+ *
+ * A content script sends only a category, a rule source and an outcome; the
+ * site label is the tab's hostname from the sender (and only if it is a
+ * protected site: anything else is "other"), the day comes from the clock.
+ * The report is the ONLY network request Promptvakt makes.
+ */
+import { browser } from 'wxt/browser';
+import { builtInSiteHosts, COUNTER_ACTIONS, siteHostsFromPatterns, siteLabel, type CounterAction, type CounterEvent } from '../../lib/counters/catalogue';
+import { toOtlpRequest, OTLP_CONTENT_TYPE } from '../../lib/counters/otlp';
+import { backoffDelayMs, daysToReport, jitteredDelayMs, markReported, metricsUrl, responseOutcome } from '../../lib/counters/report-plan';
+import { utcDay } from '../../lib/counters/store';
+import { CounterWriter } from '../../lib/counters/writer';
+import { CATEGORIES, type Category } from '../../lib/types';
+import type { EffectivePolicy } from '../../lib/policy/effective';
+import { countersItem } from '../shared/counter-store';
+import type { CountRequest } from '../shared/messages';
+
+export const REPORT_ALARM = 'promptvakt.report';
+const FAILURES_KEY = 'promptvakt.reportFailures';
+
+export class Counters {
+  private policy: EffectivePolicy | null = null;
+  readonly writer = new CounterWriter({
+    storage: { get: () => countersItem.getValue(), set: (value) => countersItem.setValue(value) },
+    knownHosts: () => this.knownHosts(),
+    retentionDays: () => this.policy?.counters.retentionDays ?? 90,
+    onDiagnostic: (message) => console.warn('Promptvakt: the counters were repaired:', message),
+  });
+
+  start(): void {
+    browser.alarms.onAlarm.addListener((alarm) => {
+      if (alarm.name === REPORT_ALARM) void this.report();
+    });
+  }
+
+  setPolicy(policy: EffectivePolicy): void {
+    const before = this.policy?.counters;
+    this.policy = policy;
+    const after = policy.counters;
+    if (before?.endpoint !== after.endpoint || before?.intervalMinutes !== after.intervalMinutes) void this.schedule(0);
+  }
+
+  knownHosts(): string[] {
+    return [...builtInSiteHosts(), ...siteHostsFromPatterns((this.policy?.sites ?? []).map((s) => s.pattern))];
+  }
+
+  /** Counts one outcome from a tab. Anything outside the catalogue is dropped, never stored. */
+  async count(request: CountRequest, tabUrl: string | undefined): Promise<void> {
+    if (!this.policy?.counters.enabled) return;
+    if (!(COUNTER_ACTIONS as readonly string[]).includes(request.outcome)) return;
+    let host = '';
+    try {
+      host = tabUrl ? new URL(tabUrl).hostname : '';
+    } catch {
+      // no hostname: "other"
+    }
+    const site = siteLabel(host, this.knownHosts());
+    const action = request.outcome as CounterAction;
+    if (action === 'degraded') {
+      await this.writer.increment({ category: 'none', action, site, source: 'none' } as CounterEvent);
+      return;
+    }
+    for (const f of request.findings) {
+      if (!(CATEGORIES as readonly string[]).includes(f.category) || (f.source !== 'built-in' && f.source !== 'custom')) continue;
+      await this.writer.increment({ category: f.category as Category, action, site, source: f.source } as CounterEvent);
+    }
+  }
+
+  /** Plans the next report: after the policy's interval, with jitter (or a backoff after failures). */
+  private async schedule(failures: number): Promise<void> {
+    await browser.alarms.clear(REPORT_ALARM);
+    const settings = this.policy?.counters;
+    if (!settings?.endpoint || !settings.enabled) return;
+    const delay = failures > 0 ? backoffDelayMs(failures, Math.random) : jitteredDelayMs(settings.intervalMinutes, Math.random);
+    await browser.alarms.create(REPORT_ALARM, { when: Date.now() + delay });
+  }
+
+  /** Sends the completed days not yet reported; marks them only after the receiver accepted them. */
+  async report(): Promise<'sent' | 'nothing' | 'failed' | 'off'> {
+    const settings = this.policy?.counters;
+    if (!settings?.endpoint || !settings.enabled) return 'off';
+    const failures = ((await browser.storage.local.get(FAILURES_KEY))[FAILURES_KEY] as number | undefined) ?? 0;
+    const store = await this.writer.read();
+    const days = daysToReport(store, utcDay(new Date()));
+    if (!days.length) {
+      await this.schedule(0);
+      return 'nothing';
+    }
+    const lastDay = days[days.length - 1]!;
+    const { request, dataPoints } = toOtlpRequest(store, {
+      days,
+      privacyThreshold: settings.privacyThreshold,
+      serviceVersion: browser.runtime.getManifest().version,
+    });
+    if (dataPoints === 0) {
+      // Everything was below the privacy threshold: nothing to send, and these days are done.
+      await this.writer.update((s) => markReported(s, lastDay));
+      await this.schedule(0);
+      return 'nothing';
+    }
+    const url = metricsUrl(settings.endpoint);
+    const body = JSON.stringify(request);
+    let outcome: 'accepted' | 'rejected' | 'retry' = 'retry';
+    try {
+      const headers: Record<string, string> = { 'Content-Type': OTLP_CONTENT_TYPE };
+      if (settings.headerName && settings.headerValue) headers[settings.headerName] = settings.headerValue;
+      const response = await fetch(url, { method: 'POST', headers, body, credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer' });
+      outcome = responseOutcome(response.status);
+    } catch (error) {
+      console.warn('Promptvakt: the counter report could not be sent; it will be retried', error);
+    }
+    if (outcome === 'retry') {
+      await browser.storage.local.set({ [FAILURES_KEY]: failures + 1 });
+      await this.schedule(failures + 1);
+      return 'failed';
+    }
+    await this.writer.update((s) => markReported(s, lastDay, { sentAt: new Date().toISOString(), endpoint: url, body }));
+    await browser.storage.local.set({ [FAILURES_KEY]: 0 });
+    await this.schedule(0);
+    return 'sent';
+  }
+}

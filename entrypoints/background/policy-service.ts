@@ -1,0 +1,93 @@
+/**
+ * Resolves the effective policy and keeps it current:
+ *   storage.managed (the organisation; Chrome/Edge policy, Firefox 3rdparty)
+ *   > storage.sync (the employee's settings, unlocked fields only)
+ *   > built-in defaults.
+ * The result goes to storage.local for every tab (entrypoints/shared/policy-store.ts).
+ *
+ * Chrome may answer {} for storage.managed just after install or start while
+ * the policy is still being read, and Firefox has no change event for it, so
+ * the managed area is re-read a few times after start and every minute. A
+ * policy that once applied is not dropped on a single empty answer: only when
+ * the organisation policy stays away through the start-up reads.
+ */
+import { browser } from 'wxt/browser';
+import type { EffectivePolicy } from '../../lib/policy/effective';
+import { hasManagedPolicy, resolvePolicy } from '../../lib/policy/resolve';
+import { EFFECTIVE_POLICY_KEY, USER_SETTINGS_KEY } from '../shared/policy-store';
+
+const STARTUP_READS_MS = [0, 1000, 2000, 4000, 8000, 15000];
+export const POLICY_ALARM = 'promptvakt.policy-refresh';
+
+export class PolicyService {
+  private current: EffectivePolicy | null = null;
+  private lastJson = '';
+  private startupDone = false;
+  private readonly listeners: ((policy: EffectivePolicy) => void)[] = [];
+
+  /** Registers listeners; call on the service worker's first tick. */
+  start(): void {
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area === 'managed' || (area === 'sync' && USER_SETTINGS_KEY in changes)) void this.refresh();
+    });
+    browser.alarms.onAlarm.addListener((alarm) => {
+      if (alarm.name === POLICY_ALARM) void this.refresh();
+    });
+    void browser.alarms.create(POLICY_ALARM, { periodInMinutes: 1 });
+    STARTUP_READS_MS.forEach((delay, i) =>
+      setTimeout(() => {
+        if (i === STARTUP_READS_MS.length - 1) this.startupDone = true;
+        void this.refresh();
+      }, delay),
+    );
+  }
+
+  onChange(listener: (policy: EffectivePolicy) => void): void {
+    this.listeners.push(listener);
+    if (this.current) listener(this.current);
+  }
+
+  /** The effective policy now (reads storage when the worker just woke up). */
+  async get(): Promise<EffectivePolicy> {
+    if (this.current) return this.current;
+    return this.refresh();
+  }
+
+  async refresh(): Promise<EffectivePolicy> {
+    const [managed, user, stored] = await Promise.all([readManaged(), readSync(), readStored()]);
+    let policy = resolvePolicy(managed, user);
+    if (!hasManagedPolicy(managed) && !this.startupDone && stored?.source === 'organisation') {
+      // Possibly Chrome's empty first answer: keep the organisation's policy until start-up reads are over.
+      policy = stored;
+    }
+    this.current = policy;
+    const json = JSON.stringify(policy);
+    if (json !== this.lastJson) {
+      this.lastJson = json;
+      if (JSON.stringify(stored) !== json) await browser.storage.local.set({ [EFFECTIVE_POLICY_KEY]: policy });
+      for (const listener of this.listeners) listener(policy);
+    }
+    return policy;
+  }
+}
+
+async function readManaged(): Promise<unknown> {
+  try {
+    return await browser.storage.managed.get();
+  } catch {
+    // Firefox throws when no policy is set; Chrome without a managed schema too.
+    return undefined;
+  }
+}
+
+async function readSync(): Promise<unknown> {
+  try {
+    return (await browser.storage.sync.get(USER_SETTINGS_KEY))[USER_SETTINGS_KEY];
+  } catch {
+    return undefined;
+  }
+}
+
+async function readStored(): Promise<EffectivePolicy | undefined> {
+  return (await browser.storage.local.get(EFFECTIVE_POLICY_KEY))[EFFECTIVE_POLICY_KEY] as EffectivePolicy | undefined;
+}

@@ -1,0 +1,101 @@
+/**
+ * Where a prompt is checked. Most prompts are checked in the page, at once and
+ * synchronously, so a send can be stopped before the site sees it. Two kinds
+ * go to the background instead, while the send is held:
+ *   - text longer than SYNC_LIMIT (a 1 MB paste takes ~100 ms to check: too
+ *     long to freeze the page for);
+ *   - any prompt when the organisation has regex rules (RE2JS, linear time,
+ *     is kept out of the content script).
+ * A result from the background is cached for its text, so pressing Enter after
+ * the idle check has run needs no second round trip.
+ */
+import { browser } from 'wxt/browser';
+import {
+  catalogueFor,
+  detectionPolicyFor,
+  detectorsFor,
+  needsRegexEngine,
+  type EffectivePolicy,
+} from '../../lib/policy/effective';
+import type { SiteMode } from '../../lib/policy/schema';
+import type { RuleCatalogue } from '../../lib/rules/catalogue';
+import { scan } from '../../lib/scan';
+import type { ScanResult } from '../../lib/types';
+import type { ScanReply, ScanRequest } from '../shared/messages';
+
+/** Checked in the page up to this many characters (~6 ms); longer texts go to the background. */
+export const SYNC_LIMIT = 100_000;
+/** How long the background may take, at least; longer texts get more (5 MB ≈ 1 s on a slow machine). */
+const BASE_TIMEOUT_MS = 8000;
+
+export type CheckOutcome = { ok: true; result: ScanResult } | { ok: false; reason: 'error' | 'timeout' };
+
+export class PromptChecker {
+  private cached: { text: string; policy: EffectivePolicy; mode: SiteMode; outcome: CheckOutcome } | null = null;
+  private memo: { policy: EffectivePolicy; mode: SiteMode; catalogue: RuleCatalogue; scanOptions: Parameters<typeof scan>[1] } | null = null;
+
+  constructor(
+    private readonly policy: () => EffectivePolicy,
+    private readonly mode: () => SiteMode,
+    private readonly ask: (request: ScanRequest) => Promise<ScanReply> = (request) => browser.runtime.sendMessage(request),
+  ) {}
+
+  /** The outcome now, or null when this text must be checked by the background (see checkLater). */
+  checkNow(text: string): CheckOutcome | null {
+    const cached = this.fromCache(text);
+    if (cached) return cached;
+    if (text.length > SYNC_LIMIT || needsRegexEngine(this.policy())) return null;
+    try {
+      return { ok: true, result: scan(text, this.options().scanOptions) };
+    } catch (error) {
+      console.error('Promptvakt: the check failed', error);
+      return { ok: false, reason: 'error' };
+    }
+  }
+
+  /** Checks in the background (never throws; a timeout or error is an outcome). */
+  async checkLater(text: string): Promise<CheckOutcome> {
+    const cached = this.fromCache(text);
+    if (cached) return cached;
+    const policy = this.policy();
+    const mode = this.mode();
+    const timeoutMs = BASE_TIMEOUT_MS + Math.ceil(text.length / 100_000) * 500;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<CheckOutcome>((resolve) => {
+      timer = setTimeout(() => resolve({ ok: false, reason: 'timeout' }), timeoutMs);
+    });
+    const asked = this.ask({ type: 'promptvakt/scan', text, mode }).then(
+      (reply): CheckOutcome => (reply?.ok ? { ok: true, result: reply.result } : { ok: false, reason: 'error' }),
+      (): CheckOutcome => ({ ok: false, reason: 'error' }),
+    );
+    const outcome = await Promise.race([asked, timeout]);
+    clearTimeout(timer);
+    if (outcome.ok) this.cached = { text, policy, mode, outcome };
+    return outcome;
+  }
+
+  /** The rule catalogue with the organisation's rules and links (for the dialog). */
+  catalogue(): RuleCatalogue {
+    return this.options().catalogue;
+  }
+
+  private fromCache(text: string): CheckOutcome | null {
+    const c = this.cached;
+    return c && c.text === text && c.policy === this.policy() && c.mode === this.mode() ? c.outcome : null;
+  }
+
+  private options() {
+    const policy = this.policy();
+    const mode = this.mode();
+    if (!this.memo || this.memo.policy !== policy || this.memo.mode !== mode) {
+      const catalogue = catalogueFor(policy);
+      this.memo = {
+        policy,
+        mode,
+        catalogue,
+        scanOptions: { policy: detectionPolicyFor(policy, mode), detectors: detectorsFor(policy, null), catalogue },
+      };
+    }
+    return this.memo;
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * Messages from content scripts to the background (besides tab status).
+ * The prompt text goes to the background only to be checked there when the
+ * page cannot check it at once (very long text, organisation regex rules);
+ * it never leaves the extension and is not stored.
+ */
+import type { SiteMode } from '../../lib/policy/schema';
+import type { ScanResult } from '../../lib/types';
+
+export interface ScanRequest {
+  type: 'promptvakt/scan';
+  text: string;
+  mode: SiteMode;
+}
+
+export type ScanReply = { ok: true; result: ScanResult } | { ok: false; error: string };
+
+export const isScanRequest = (m: unknown): m is ScanRequest =>
+  typeof m === 'object' && m !== null && (m as { type?: unknown }).type === 'promptvakt/scan' && typeof (m as ScanRequest).text === 'string';
+
+/**
+ * An outcome for the anonymous counters: what kind of finding and what became
+ * of it. No text, no values, no offsets; the background adds the day and the
+ * site's hostname (from the tab, not from the page).
+ */
+export interface CountRequest {
+  type: 'promptvakt/count';
+  outcome: 'warned' | 'blocked' | 'masked' | 'sent-anyway' | 'edited' | 'logged' | 'degraded';
+  /** One entry per distinct category and rule source. */
+  findings: { category: string; source: 'built-in' | 'custom' }[];
+}
+
+export const isCountRequest = (m: unknown): m is CountRequest =>
+  typeof m === 'object' && m !== null && (m as { type?: unknown }).type === 'promptvakt/count' && Array.isArray((m as CountRequest).findings);
+
+/** From an extension page (options): send the counter report now. Answered with the outcome. */
+export interface ReportNowRequest {
+  type: 'promptvakt/report-now';
+}
+export type ReportNowReply = 'sent' | 'nothing' | 'failed' | 'off';
+
+export const isReportNowRequest = (m: unknown): m is ReportNowRequest =>
+  typeof m === 'object' && m !== null && (m as { type?: unknown }).type === 'promptvakt/report-now';
