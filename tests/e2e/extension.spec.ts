@@ -196,13 +196,11 @@ test.describe('in English', () => {
       const text = 'Protokoll från verksamhetsmöte, punkt för punkt. '.repeat(21_000) + '\nSökande: Per Nilsson 640823-4174';
       const data = new DataTransfer();
       data.setData('text/plain', text);
-      const t0 = performance.now();
       document.querySelector(selector)!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-      // The paste handler returns at once: the page is not frozen while the text is checked.
-      return { length: text.length, handlerMs: performance.now() - t0 };
+      return { length: text.length };
     }, site.editor);
+    // (How long the page's main thread is busy is measured in `npm run bench`, not here.)
     expect(started.length).toBeGreaterThan(1_000_000);
-    expect(started.handlerMs).toBeLessThan(50);
     await expect(page.locator('[data-promptvakt-indicator="checking"]')).toBeAttached();
     await expect(dialog(page)).toContainText('Promptvakt stopped this paste', { timeout: 15_000 });
     await expect(page.locator(site.editor)).not.toContainText('Protokoll');
@@ -218,6 +216,22 @@ test.describe('in English', () => {
     await expect.poll(() => page.locator('#file').evaluate((el: HTMLInputElement) => el.files?.length ?? 0)).toBe(1);
     await page.keyboard.press('Escape');
     await expect(dialog(page)).toHaveCount(0);
+    await page.close();
+  });
+
+  test('deepseek: a send control that is a div[role=button] is guarded too', async () => {
+    const site: Site = { origin: 'https://chat.deepseek.com', mock: 'deepseek', editor: 'textarea#chat-input', send: '#ds-send' };
+    await routeSiteToMock(context, site.origin, server.url, site.mock);
+    const page = await open(site);
+    await page.locator(site.editor).click();
+    await page.keyboard.type(PNR_PROMPT);
+    await page.locator(site.send).click();
+    await expect(dialog(page)).toBeVisible();
+    expect(await sent(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.locator(site.editor).fill(CLEAN_PROMPT);
+    await page.locator(site.send).click();
+    await expect.poll(() => sent(page)).toEqual([CLEAN_PROMPT]);
     await page.close();
   });
 
