@@ -9,12 +9,11 @@
  * The report is the ONLY network request Promptvakt makes.
  */
 import { browser } from 'wxt/browser';
-import { builtInSiteHosts, COUNTER_ACTIONS, siteHostsFromPatterns, siteLabel, type CounterAction, type CounterEvent } from '../../lib/counters/catalogue';
+import { builtInSiteHosts, siteHostsFromPatterns, siteLabel, type CounterEvent } from '../../lib/counters/catalogue';
 import { toOtlpRequest, OTLP_CONTENT_TYPE } from '../../lib/counters/otlp';
 import { backoffDelayMs, daysToReport, jitteredDelayMs, markReported, metricsUrl, responseOutcome } from '../../lib/counters/report-plan';
 import { utcDay } from '../../lib/counters/store';
 import { CounterWriter } from '../../lib/counters/writer';
-import { CATEGORIES, type Category } from '../../lib/types';
 import type { EffectivePolicy } from '../../lib/policy/effective';
 import { countersItem } from '../shared/counter-store';
 import type { CountRequest } from '../shared/messages';
@@ -41,7 +40,13 @@ export class Counters {
     const before = this.policy?.counters;
     this.policy = policy;
     const after = policy.counters;
-    if (before?.endpoint !== after.endpoint || before?.intervalMinutes !== after.intervalMinutes) void this.schedule(0);
+    if (!before) {
+      // A service worker that just woke up: keep the report already planned, or the
+      // interval would start over on every wake-up and the report never come.
+      void browser.alarms.get(REPORT_ALARM).then((planned) => (planned ? undefined : this.schedule(0)));
+    } else if (before.endpoint !== after.endpoint || before.intervalMinutes !== after.intervalMinutes || before.enabled !== after.enabled) {
+      void this.schedule(0);
+    }
   }
 
   knownHosts(): string[] {
@@ -51,7 +56,6 @@ export class Counters {
   /** Counts one outcome from a tab. Anything outside the catalogue is dropped, never stored. */
   async count(request: CountRequest, tabUrl: string | undefined): Promise<void> {
     if (!this.policy?.counters.enabled) return;
-    if (!(COUNTER_ACTIONS as readonly string[]).includes(request.outcome)) return;
     let host = '';
     try {
       host = tabUrl ? new URL(tabUrl).hostname : '';
@@ -59,15 +63,15 @@ export class Counters {
       // no hostname: "other"
     }
     const site = siteLabel(host, this.knownHosts());
-    const action = request.outcome as CounterAction;
-    if (action === 'degraded') {
-      await this.writer.increment({ category: 'none', action, site, source: 'none' } as CounterEvent);
-      return;
-    }
-    for (const f of request.findings) {
-      if (!(CATEGORIES as readonly string[]).includes(f.category) || (f.source !== 'built-in' && f.source !== 'custom')) continue;
-      await this.writer.increment({ category: f.category as Category, action, site, source: f.source } as CounterEvent);
-    }
+    const events =
+      request.outcome === 'degraded'
+        ? [{ category: 'none', action: 'degraded', site, source: 'none' }]
+        : request.findings.map((f) => ({ category: f.category, action: request.outcome, site, source: f.source }));
+    // The writer checks every event against the catalogue and rejects what is not in it;
+    // queued together, the events are written in one batch.
+    const results = await Promise.allSettled(events.map((event) => this.writer.increment(event as CounterEvent)));
+    const refused = results.find((r) => r.status === 'rejected');
+    if (refused) console.warn('Promptvakt: a count outside the catalogue was dropped', refused.reason);
   }
 
   /** Plans the next report: after the policy's interval, with jitter (or a backoff after failures). */

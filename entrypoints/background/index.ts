@@ -32,17 +32,13 @@ export default defineBackground(() => {
     if (isReportNowRequest(message)) {
       // Extension pages only (the options page's "send now"); never a content script.
       if (sender.id !== browser.runtime.id || sender.tab?.url?.startsWith('http')) return undefined;
-      return policies.get().then((policy) => {
-        counters.setPolicy(policy);
-        return counters.report();
-      });
+      return policies.get().then(() => counters.report());
     }
     if (isCountRequest(message)) {
       // Only our own content scripts count; the site is the sender tab's hostname.
       if (sender.id !== browser.runtime.id || !sender.tab) return undefined;
       void policies
         .get()
-        .then((policy) => counters.setPolicy(policy))
         .then(() => counters.count(message, sender.tab?.url))
         .catch((error: unknown) => console.error('Promptvakt: could not count', error));
       return undefined;

@@ -60,12 +60,15 @@ export class PolicyService {
       // Possibly Chrome's empty first answer: keep the organisation's policy until start-up reads are over.
       policy = stored;
     }
-    this.current = policy;
     const json = JSON.stringify(policy);
-    if (json !== this.lastJson) {
+    const changed = json !== this.lastJson;
+    // `current` and the listeners change together, before any await: whoever
+    // gets the policy from get() finds the other components already told.
+    this.current = policy;
+    if (changed) {
       this.lastJson = json;
-      if (JSON.stringify(stored) !== json) await browser.storage.local.set({ [EFFECTIVE_POLICY_KEY]: policy });
       for (const listener of this.listeners) listener(policy);
+      if (JSON.stringify(stored) !== json) await browser.storage.local.set({ [EFFECTIVE_POLICY_KEY]: policy });
     }
     return policy;
   }
