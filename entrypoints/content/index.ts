@@ -33,7 +33,10 @@ export default defineContentScript({
     const site = siteForUrl(url);
     // The built-in defaults guard the page from the first moment; the organisation's policy follows in milliseconds.
     let policy: EffectivePolicy = builtInEffectivePolicy();
-    const mode = () => siteModeFor(policy, url, site !== undefined);
+    // The page's mode changes only with the policy (apply() below); checks, the
+    // indicator (every scroll frame) and the guard read it many times.
+    let siteMode = siteModeFor(policy, url, site !== undefined);
+    const mode = () => siteMode;
     const checker = new PromptChecker(() => policy, mode);
     const dialog = new DialogHost(ctx, uiLanguage(), { policy: () => policy, catalogue: () => checker.catalogue() });
     const locator = new ComposerLocator(site);
@@ -81,6 +84,7 @@ export default defineContentScript({
     let highlighting = false;
     const apply = (next: EffectivePolicy) => {
       policy = next;
+      siteMode = siteModeFor(policy, url, site !== undefined);
       const language = resolveLanguage(policy.language);
       dialog.setLanguage(language);
       guard.setLanguage(language);
