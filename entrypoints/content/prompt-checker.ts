@@ -19,7 +19,7 @@ import {
 } from '../../lib/policy/effective';
 import type { SiteMode } from '../../lib/policy/schema';
 import type { RuleCatalogue } from '../../lib/rules/catalogue';
-import { scan } from '../../lib/scan';
+import { scan, type ScanOptions } from '../../lib/scan';
 import type { ScanResult } from '../../lib/types';
 import type { ScanReply, ScanRequest } from '../shared/messages';
 
@@ -32,7 +32,7 @@ export type CheckOutcome = { ok: true; result: ScanResult } | { ok: false; reaso
 
 export class PromptChecker {
   private cached: { text: string; policy: EffectivePolicy; mode: SiteMode; outcome: CheckOutcome } | null = null;
-  private memo: { policy: EffectivePolicy; mode: SiteMode; catalogue: RuleCatalogue; scanOptions: Parameters<typeof scan>[1] } | null = null;
+  private memo: { policy: EffectivePolicy; mode: SiteMode; catalogue: RuleCatalogue; scanOptions: ScanOptions } | null = null;
 
   constructor(
     private readonly policy: () => EffectivePolicy,
