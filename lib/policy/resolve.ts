@@ -7,8 +7,8 @@
  * with the effective policy so the popup and options page can show them.
  */
 import { CATEGORIES, type Category } from '../types';
-import { DEFAULT_POLICY } from './default-policy';
-import { policyAction, type CategorySettings, type EffectivePolicy } from './effective';
+import { builtInEffectivePolicy } from './built-in-effective';
+import type { CategorySettings, EffectivePolicy } from './effective';
 import { countersSchema, uploadsSchema, type LockableSetting, type Policy } from './schema';
 import { readUserSettings } from './user-settings';
 import { checkPolicy } from './validate-policy';
@@ -19,6 +19,8 @@ export function hasManagedPolicy(managed: unknown): boolean {
 }
 
 export function resolvePolicy(managed: unknown, user: unknown): EffectivePolicy {
+  // The built-in defaults, as the content script also knows them; everything below only overrides them.
+  const base = builtInEffectivePolicy();
   const checked = hasManagedPolicy(managed) ? checkPolicy(managed) : null;
   const org: Partial<Policy> = checked?.policy ?? {};
   const settings = readUserSettings(user);
@@ -29,11 +31,12 @@ export function resolvePolicy(managed: unknown, user: unknown): EffectivePolicy 
   for (const category of CATEGORIES) {
     const own = org.categories?.[category];
     const userAction = userMay('categories') ? settings.categories?.[category] : undefined;
+    const builtIn = base.categories[category];
     categories[category] = {
-      action: own?.action ?? userAction ?? policyAction(DEFAULT_POLICY.categories[category]),
-      allowOverride: own?.allowOverride ?? true,
-      requireJustification: own?.requireJustification ?? false,
-      setBy: own?.action ? 'organisation' : userAction ? 'user' : 'built-in',
+      action: own?.action ?? userAction ?? builtIn.action,
+      allowOverride: own?.allowOverride ?? builtIn.allowOverride,
+      requireJustification: own?.requireJustification ?? builtIn.requireJustification,
+      setBy: own?.action ? 'organisation' : userAction ? 'user' : builtIn.setBy,
     };
   }
 
@@ -43,24 +46,19 @@ export function resolvePolicy(managed: unknown, user: unknown): EffectivePolicy 
   return {
     source: checked ? 'organisation' : 'built-in',
     diagnostics: checked?.diagnostics ?? [],
-    enabled: org.enabled ?? true,
+    enabled: org.enabled ?? base.enabled,
     ...(org.organisation ? { organisation: org.organisation } : {}),
     categories,
-    officialTestNumbers: org.officialTestNumbers ?? policyAction(DEFAULT_POLICY.officialTestNumbers),
-    sites: org.sites ?? [],
-    customRules: org.customRules ?? [],
+    officialTestNumbers: org.officialTestNumbers ?? base.officialTestNumbers,
+    sites: org.sites ?? base.sites,
+    customRules: org.customRules ?? base.customRules,
     guidelines: Object.fromEntries(Object.entries(org.guidelines ?? {}).filter(([, url]) => url)),
     counters: org.counters ?? countersSchema.parse({}),
     uploads: org.uploads ?? uploadsSchema.parse({}),
-    failureMode: org.failureMode ?? 'block',
-    language: org.language ?? (userMay('language') ? settings.language : undefined) ?? 'auto',
+    failureMode: org.failureMode ?? base.failureMode,
+    language: org.language ?? (userMay('language') ? settings.language : undefined) ?? base.language,
     highlightWhileTyping:
-      org.highlightWhileTyping ?? (userMay('highlightWhileTyping') ? settings.highlightWhileTyping : undefined) ?? true,
+      org.highlightWhileTyping ?? (userMay('highlightWhileTyping') ? settings.highlightWhileTyping : undefined) ?? base.highlightWhileTyping,
     locked: [...locked],
   };
-}
-
-/** The policy when nothing is configured: the built-in defaults. */
-export function builtInPolicy(): EffectivePolicy {
-  return resolvePolicy(undefined, undefined);
 }
