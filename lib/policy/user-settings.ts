@@ -5,29 +5,20 @@
 import { z } from 'zod';
 import { CATEGORIES } from '../types';
 import { POLICY_ACTIONS } from './schema';
+import { keepValidParts } from './validate-policy';
 
 export const userSettingsSchema = z.object({
   language: z.enum(['auto', 'sv', 'en']).optional(),
   highlightWhileTyping: z.boolean().optional(),
-  categories: z.partialRecord(z.enum(CATEGORIES), z.enum(POLICY_ACTIONS)).optional(),
+  // An object of optional fields (not a record), so one bad entry drops only itself.
+  categories: z.object(Object.fromEntries(CATEGORIES.map((c) => [c, z.enum(POLICY_ACTIONS).optional()])) as Record<
+    (typeof CATEGORIES)[number],
+    z.ZodOptional<z.ZodEnum<{ [A in (typeof POLICY_ACTIONS)[number]]: A }>>
+  >).optional(),
 });
 export type UserSettings = z.infer<typeof userSettingsSchema>;
 
 /** The valid fields of stored settings; anything else is ignored (a user cannot break protection). */
 export function readUserSettings(raw: unknown): UserSettings {
-  if (typeof raw !== 'object' || raw === null) return {};
-  const out: UserSettings = {};
-  const r = raw as Record<string, unknown>;
-  const language = userSettingsSchema.shape.language.safeParse(r.language);
-  if (language.success && language.data) out.language = language.data;
-  if (typeof r.highlightWhileTyping === 'boolean') out.highlightWhileTyping = r.highlightWhileTyping;
-  if (typeof r.categories === 'object' && r.categories !== null) {
-    const categories: NonNullable<UserSettings['categories']> = {};
-    for (const c of CATEGORIES) {
-      const action = z.enum(POLICY_ACTIONS).safeParse((r.categories as Record<string, unknown>)[c]);
-      if (action.success) categories[c] = action.data;
-    }
-    out.categories = categories;
-  }
-  return out;
+  return keepValidParts(userSettingsSchema, raw) ?? {};
 }

@@ -1,6 +1,7 @@
 /**
- * Validates an organisation policy and keeps what is valid of a policy that is
- * not: a mistake in one field never switches protection off. Every invalid
+ * Validates an organisation policy (and the employee's settings, with the same
+ * mechanism) and keeps what is valid of one that is not: a mistake in one
+ * field never switches protection off. Every invalid
  * part is dropped (so the built-in default applies there) and reported with
  * its JSON path, e.g. `sites[2].pattern: a host such as "ai.example.se" …`.
  *
@@ -37,12 +38,26 @@ export function checkPolicy(raw: unknown): CheckedPolicy {
   }
   // A missing or wrong version is reported; the rest of the policy still applies as version 1.
   if (raw.version !== 1) report(['version'], `must be 1 (the policy format version), found ${JSON.stringify(raw.version) ?? 'nothing'}`);
-  const salvaged = salvage(policySchema, { ...raw, version: 1 }, [], report);
-  const parsed = policySchema.safeParse(salvaged === DROP ? { version: 1 } : salvaged);
-  return { policy: parsed.success ? parsed.data : policySchema.parse({ version: 1 }), diagnostics };
+  const policy = keepValidParts(policySchema, { ...raw, version: 1 }, report);
+  return { policy: policy ?? policySchema.parse({ version: 1 }), diagnostics };
 }
 
-type Reporter = (path: readonly PropertyKey[], message: string) => void;
+/**
+ * The valid parts of `raw` under `schema` (defaults filled in), or undefined
+ * when nothing of it is valid; each dropped part goes to `report` with its path.
+ */
+export function keepValidParts<T extends z.ZodType>(
+  schema: T,
+  raw: unknown,
+  report: Reporter = () => {},
+): z.output<T> | undefined {
+  const salvaged = salvage(schema, raw, [], report);
+  if (salvaged === DROP) return undefined;
+  const parsed = schema.safeParse(salvaged);
+  return parsed.success ? parsed.data : undefined;
+}
+
+export type Reporter = (path: readonly PropertyKey[], message: string) => void;
 
 function salvage(schema: z.ZodType, value: unknown, path: PropertyKey[], report: Reporter): unknown {
   const result = schema.safeParse(value);

@@ -109,6 +109,11 @@ describe('precedence: organisation > employee (unlocked fields) > built-in', () 
   it('ignores employee settings that are not valid', () => {
     const p = resolvePolicy(undefined, { categories: { personnummer: 'nothing', health: 7 }, language: 'de', highlightWhileTyping: 'yes' });
     expect(p).toEqual(builtInEffectivePolicy());
+    // One bad entry drops only itself.
+    const mixed = resolvePolicy(undefined, { categories: { personnummer: 'nothing', email: 'warn', nonsense: 'off' }, language: 'en' });
+    expect(mixed.categories.email).toMatchObject({ action: 'warn', setBy: 'user' });
+    expect(mixed.categories.personnummer).toMatchObject({ action: 'block', setBy: 'built-in' });
+    expect(mixed.language).toBe('en');
   });
 });
 
