@@ -17,6 +17,7 @@ import { fill, UI_STRINGS, type UiLanguage, type UiStrings } from './i18n';
 import { actionHelp, actionLabel, policyActionClass, policyActionLabel, policySourceText, siteModeLabel } from './labels';
 import { displaySitePattern, grantStateText, type GrantState } from './PopupSlots';
 import { requestSiteAccess } from './usePolicy';
+import { NewTabLink } from './NewTabLink';
 
 const RANK: Record<Action, number> = { block: 0, warn: 1, inform: 2, off: 3 };
 const isTestNumberRule = (id: string) => id.endsWith('.official-test-number');
@@ -226,10 +227,9 @@ function PolicySource(props: { policy: EffectivePolicy; t: UiStrings }) {
         <div>
           <dt>{t.organisationPolicyLink}</dt>
           <dd>
-            <a href={org.policyUrl} target="_blank" rel="noopener noreferrer">
+            <NewTabLink href={org.policyUrl} hint={t.newTabHint}>
               {org.policyUrl}
-              <span className="pv-visually-hidden"> {t.newTabHint}</span>
-            </a>
+            </NewTabLink>
           </dd>
         </div>
       )}

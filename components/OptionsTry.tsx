@@ -16,6 +16,7 @@ import type { Finding, ScanResult } from '../lib/types';
 import { highlightRuns, strongestAction } from './highlight';
 import { UI_STRINGS, type UiLanguage, type UiStrings } from './i18n';
 import { actionLabel, decisionLabel, decisionText } from './labels';
+import { NewTabLink } from './NewTabLink';
 
 /** Delay after the last keystroke before the text is scanned. */
 export const SCAN_DEBOUNCE_MS = 150;
@@ -163,10 +164,9 @@ function FindingEntry(props: { finding: Finding; catalogue: RuleCatalogue; langu
       {rule && <p>{rule.reason[language]}</p>}
       {guideline && (
         <p>
-          <a href={guideline.url} target="_blank" rel="noopener noreferrer">
+          <NewTabLink href={guideline.url} hint={t.newTabHint}>
             {t.guideline}: {guideline.title[language]}
-            <span className="pv-visually-hidden"> {t.newTabHint}</span>
-          </a>
+          </NewTabLink>
         </p>
       )}
     </li>

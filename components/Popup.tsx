@@ -18,6 +18,7 @@ import { useCounters } from './useCounters';
 import { requestSiteAccess, usePolicy } from './usePolicy';
 import { useLanguageChoice } from './useLanguageChoice';
 import type { TabStatus, TabStatusQuery } from '../entrypoints/shared/tab-status';
+import { NewTabLink } from './NewTabLink';
 
 /** Guidelines linked from the popup: Digg's index and IMY's advice. */
 export const POPUP_GUIDELINE_IDS = ['digg-index', 'imy-ai-tjanster'] as const;
@@ -193,18 +194,16 @@ export function PopupView(props: PopupViewProps) {
         <ul className="pv-links">
           {org?.policyUrl && (
             <li data-guideline="organisation">
-              <a href={org.policyUrl} target="_blank" rel="noopener noreferrer">
+              <NewTabLink href={org.policyUrl} hint={t.newTabHint}>
                 {org.name ? fill(t.orgGuideline, { name: org.name }) : t.organisationPolicyLink}
-                <span className="pv-visually-hidden"> {t.newTabHint}</span>
-              </a>
+              </NewTabLink>
             </li>
           )}
           {guidelines.map((g) => (
             <li key={g.id}>
-              <a href={g.url} target="_blank" rel="noopener noreferrer">
+              <NewTabLink href={g.url} hint={t.newTabHint}>
                 {g.title[language]}
-                <span className="pv-visually-hidden"> {t.newTabHint}</span>
-              </a>{' '}
+              </NewTabLink>{' '}
               <span className="pv-muted">({g.publisher})</span>
             </li>
           ))}

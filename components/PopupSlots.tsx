@@ -6,6 +6,7 @@
 import type { Totals } from '../lib/counters/store';
 import type { PolicyDiagnostic } from '../lib/policy/validate-policy';
 import { UI_STRINGS, type UiLanguage, type UiStrings } from './i18n';
+import { NewTabLink } from './NewTabLink';
 
 /**
  * "Protection degraded": the content script could not find this protected
@@ -52,10 +53,9 @@ export function PolicyErrorsSlot(props: { diagnostics: readonly PolicyDiagnostic
       </p>
       <p>{t.policyErrorsStillOn}</p>
       <p>
-        <a href={props.href} target="_blank" rel="noopener">
+        <NewTabLink href={props.href} hint={t.newTabHint}>
           {t.policyErrorsShow}
-          <span className="pv-visually-hidden"> {t.newTabHint}</span>
-        </a>
+        </NewTabLink>
       </p>
     </section>
   );
@@ -139,10 +139,9 @@ export function TodayCountsSlot(props: { totals: Totals | null | undefined; lang
     <p className="pv-today" data-today-counts={totals.total}>
       {total}
       {parts.length > 0 && ` (${parts.join(', ')})`}.{' '}
-      <a href={props.href} target="_blank" rel="noopener">
+      <NewTabLink href={props.href} hint={t.newTabHint}>
         {t.todayShowStats}
-        <span className="pv-visually-hidden"> {t.newTabHint}</span>
-      </a>
+      </NewTabLink>
     </p>
   );
 }

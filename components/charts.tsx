@@ -42,6 +42,24 @@ export interface BarItem {
   value: number;
 }
 
+/** The frame every chart shares: an image for screen readers (named by `summary`), scaled to the width. */
+function ChartSvg(props: { summary: string; height: number; children: ReactNode }) {
+  return (
+    <svg
+      className="pv-chart"
+      role="img"
+      aria-label={props.summary}
+      viewBox={`0 0 ${CHART_WIDTH} ${props.height}`}
+      width="100%"
+      preserveAspectRatio="xMinYMin meet"
+      focusable="false"
+      fontSize={FONT_SIZE}
+    >
+      {props.children}
+    </svg>
+  );
+}
+
 /** Horizontal bars, largest first as given, each with its label on the left and its value on the right. */
 export function HBarChart(props: { items: readonly BarItem[]; summary: string; colour?: string }) {
   const { items } = props;
@@ -53,16 +71,7 @@ export function HBarChart(props: { items: readonly BarItem[]; summary: string; c
   const max = Math.max(1, ...items.map((i) => i.value));
   const height = items.length * rowHeight + 4;
   return (
-    <svg
-      className="pv-chart"
-      role="img"
-      aria-label={props.summary}
-      viewBox={`0 0 ${CHART_WIDTH} ${height}`}
-      width="100%"
-      preserveAspectRatio="xMinYMin meet"
-      focusable="false"
-      fontSize={FONT_SIZE}
-    >
+    <ChartSvg summary={props.summary} height={height}>
       <line x1={labelWidth} x2={labelWidth} y1={0} y2={height} stroke={AXIS} strokeWidth={1} />
       {items.map((item, i) => {
         const y = i * rowHeight + 2;
@@ -80,7 +89,7 @@ export function HBarChart(props: { items: readonly BarItem[]; summary: string; c
           </g>
         );
       })}
-    </svg>
+    </ChartSvg>
   );
 }
 
@@ -112,16 +121,7 @@ export function DayRowsChart(props: { days: readonly string[]; rows: readonly Da
   const axisY = rows.length * rowHeight + 4;
   const height = axisY + 20;
   return (
-    <svg
-      className="pv-chart"
-      role="img"
-      aria-label={props.summary}
-      viewBox={`0 0 ${CHART_WIDTH} ${height}`}
-      width="100%"
-      preserveAspectRatio="xMinYMin meet"
-      focusable="false"
-      fontSize={FONT_SIZE}
-    >
+    <ChartSvg summary={props.summary} height={height}>
       {rows.map((row, r) => {
         const baseline = (r + 1) * rowHeight;
         return (
@@ -160,7 +160,7 @@ export function DayRowsChart(props: { days: readonly string[]; rows: readonly Da
           )}
         </g>
       )}
-    </svg>
+    </ChartSvg>
   );
 }
 
