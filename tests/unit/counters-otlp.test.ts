@@ -9,30 +9,16 @@ import {
   METRICS,
   OTHER_SITE,
   builtInSiteHosts,
-  type CounterEvent,
 } from '../../lib/counters/catalogue';
 import { toOtlpRequest } from '../../lib/counters/otlp';
 import { addDays, emptyStore, increment, parseSeriesKey, type CounterStore } from '../../lib/counters/store';
-import { CATEGORIES } from '../../lib/types';
 import { decodeOtlpJson } from '../support/otlp-decode';
+import { arbitraryEvent } from './counter-fixtures';
 
 const HOSTS = [...builtInSiteHosts(), 'ai.example.se'];
 const DAY = '2026-11-23';
 const VERSION = '0.1.0';
 const NS_PER_DAY = 86_400_000_000_000n;
-
-function arbitraryEvent(hosts: readonly string[]): fc.Arbitrary<CounterEvent> {
-  const site = fc.constantFrom(OTHER_SITE, ...hosts);
-  return fc.oneof(
-    fc.record({
-      category: fc.constantFrom(...CATEGORIES),
-      action: fc.constantFrom(...COUNTER_ACTIONS.filter((a) => a !== 'degraded')),
-      site,
-      source: fc.constantFrom('built-in' as const, 'custom' as const),
-    }),
-    fc.record({ category: fc.constant('none' as const), action: fc.constant('degraded' as const), site, source: fc.constant('none' as const) }),
-  ) as fc.Arbitrary<CounterEvent>;
-}
 
 /** A store with counts from 1 to 50 on a few days around DAY. */
 const arbitraryStore: fc.Arbitrary<CounterStore> = fc

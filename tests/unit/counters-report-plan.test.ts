@@ -17,6 +17,7 @@ import {
 import { addDays, emptyStore, increment, prune, seriesKey, type CounterStore, type LastReport } from '../../lib/counters/store';
 import { CATEGORIES } from '../../lib/types';
 import { decodeOtlpJson } from '../support/otlp-decode';
+import { seeded } from './counter-fixtures';
 
 const HOSTS = builtInSiteHosts();
 const TODAY = '2026-11-24';
@@ -25,17 +26,6 @@ const report = (day: string): LastReport => ({ sentAt: `${day}T01:00:00.000Z`, e
 
 function storeWithDays(offsets: number[]): CounterStore {
   return offsets.reduce((s, offset) => increment(s, event, addDays(TODAY, offset)), emptyStore());
-}
-
-/** mulberry32: a repeatable pseudo-random source. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('daysToReport', () => {

@@ -17,26 +17,13 @@ import {
   type CounterStore,
 } from '../../lib/counters/store';
 import { CATEGORIES } from '../../lib/types';
+import { arbitraryEvent } from './counter-fixtures';
 
 const HOSTS = builtInSiteHosts();
 const TODAY = '2026-11-24';
 const blocked: CounterEvent = { category: 'personnummer', action: 'blocked', site: 'chatgpt.com', source: 'built-in' };
 const warned: CounterEvent = { category: 'health', action: 'warned', site: 'claude.ai', source: 'custom' };
 const degraded: CounterEvent = { category: 'none', action: 'degraded', site: 'other', source: 'none' };
-
-/** Any event inside the catalogue, on one of `hosts` or 'other'. */
-function arbitraryEvent(hosts: readonly string[]): fc.Arbitrary<CounterEvent> {
-  const site = fc.constantFrom('other', ...hosts);
-  return fc.oneof(
-    fc.record({
-      category: fc.constantFrom(...CATEGORIES),
-      action: fc.constantFrom(...COUNTER_ACTIONS.filter((a) => a !== 'degraded')),
-      site,
-      source: fc.constantFrom('built-in' as const, 'custom' as const),
-    }),
-    fc.record({ category: fc.constant('none' as const), action: fc.constant('degraded' as const), site, source: fc.constant('none' as const) }),
-  ) as fc.Arbitrary<CounterEvent>;
-}
 
 function sumAll(store: CounterStore): number {
   return Object.values(store.days).reduce((sum, series) => sum + Object.values(series).reduce((a, b) => a + b, 0), 0);

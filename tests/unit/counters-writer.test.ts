@@ -3,21 +3,11 @@ import { COUNTER_ACTIONS, builtInSiteHosts, type CounterEvent } from '../../lib/
 import { addDays, emptyStore, increment, migrate, seriesKey, todayTotals, utcDay, type CounterStore } from '../../lib/counters/store';
 import { CounterWriter, type CounterStorage } from '../../lib/counters/writer';
 import { CATEGORIES } from '../../lib/types';
+import { seeded } from './counter-fixtures';
 
 const HOSTS = builtInSiteHosts();
 const NOW = new Date('2026-11-24T12:00:00Z');
 const TODAY = utcDay(NOW);
-
-/** A deterministic pseudo-random source (mulberry32), so delays differ per call but runs repeat. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -39,6 +39,7 @@ import {
 } from '../../lib/counters';
 import type { EffectivePolicy } from '../../lib/policy/effective';
 import { resolvePolicy } from '../../lib/policy/resolve';
+import { decode, element, text } from './markup';
 
 vi.mock('wxt/browser', () => ({ browser: fakeBrowser }));
 
@@ -103,29 +104,6 @@ function view(overrides: Partial<StatsViewProps> = {}): string {
   return renderToStaticMarkup(createElement(StatsView, props));
 }
 
-/** Visible text, roughly: tags dropped, entities decoded. */
-const text = (html: string) =>
-  decode(html.replace(/<[^>]+>/g, ' '))
-    .replace(/\s+/g, ' ')
-    .trim();
-const decode = (html: string) =>
-  html
-    .replace(/&#x27;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-
-/** The markup of one element, from its opening tag (found by `attr`) to its closing tag. */
-function element(html: string, tag: string, attr: string): string {
-  const start = html.indexOf(attr);
-  expect(start, attr).toBeGreaterThan(-1);
-  const open = html.lastIndexOf(`<${tag}`, start);
-  const end = html.indexOf(`</${tag}>`, start);
-  return html.slice(open, end + tag.length + 3);
-}
-
-/** Rows `<tr data-<attr>="key"><th>label</th><td>n</td></tr>` of a two-column table, in order. */
 function countRows(html: string, attr: 'data-category' | 'data-site'): [string, number][] {
   const re = new RegExp(`<tr ${attr}="([^"]+)"><th scope="row">[^<]*</th><td>(\\d+)</td></tr>`, 'g');
   return [...html.matchAll(re)].map((m) => [m[1]!, Number(m[2])]);

@@ -21,6 +21,7 @@ import { resolvePolicy } from '../../lib/policy/resolve';
 import { builtInCatalogue } from '../../lib/rules/catalogue';
 import { scan } from '../../lib/scan';
 import { CATEGORIES, type Category } from '../../lib/types';
+import { element, text } from './markup';
 
 // vi.mock is hoisted above the imports: the components see the fake browser.
 vi.mock('wxt/browser', () => ({ browser: fakeBrowser }));
@@ -76,24 +77,7 @@ function settingsTab(policy: EffectivePolicy, language: 'sv' | 'en' = 'sv'): str
   return renderToStaticMarkup(createElement(OptionsSettings, { language, choice, onChange: () => {}, policy }));
 }
 
-/** The markup of one element, from its opening tag (found by `attr`) to its closing tag. */
-function element(html: string, tag: string, attr: string): string {
-  const start = html.indexOf(attr);
-  expect(start, attr).toBeGreaterThan(-1);
-  const open = html.lastIndexOf(`<${tag}`, start);
-  const end = html.indexOf(`</${tag}>`, start);
-  return html.slice(open, end + tag.length + 3);
-}
-
 const row = (html: string, category: Category) => element(html, 'tr', `data-category="${category}"`);
-/** Visible text, roughly: tags dropped, entities decoded. */
-const text = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#x27;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
 
 describe('popup site status', () => {
   it('names a protected site and treats everything else as not protected', () => {
