@@ -9,25 +9,19 @@
  * none over 50 ms; the check runs in the background while the paste is held)
  * and the time until the dialog stops it.
  */
-import { chromium, type BrowserContext } from '@playwright/test';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { CHROMIUM, EXTENSION_BUILD, launchChromium } from '../tests/e2e/launch';
 import { buildMockSites } from '../tests/e2e/mock-sites/build';
 import { routeSiteToMock } from '../tests/e2e/mock-sites/route';
 import { startMockServer } from '../tests/e2e/mock-sites/server';
 
-const EXTENSION = resolve('.output/chrome-mv3');
-const CHROMIUM = '/usr/bin/chromium';
 const TEXT = 'Skriv ett kort svar till medborgaren om bygglovet och hänvisa till kommunens webbplats. ';
 const KEYSTROKES = 300;
 
 async function measure(withExtension: boolean, serverUrl: string): Promise<number[]> {
-  const profile = mkdtempSync(join(tmpdir(), 'promptvakt-bench-'));
-  const args = ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-  if (withExtension) args.push(`--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`);
-  else args.push('--disable-extensions');
-  const context: BrowserContext = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args });
+  const browser = await launchChromium({ extension: withExtension ? EXTENSION_BUILD : null });
+  const { context } = browser;
   try {
     await routeSiteToMock(context, 'https://chatgpt.com', serverUrl, 'chatgpt');
     const page = await context.newPage();
@@ -44,16 +38,14 @@ async function measure(withExtension: boolean, serverUrl: string): Promise<numbe
     await page.keyboard.type(text);
     return await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await browser.close();
   }
 }
 
 /** Pastes ~1 MB with one personnummer at the end; returns the page's long tasks and the time to the dialog. */
 async function measurePaste(serverUrl: string): Promise<{ longest: number; count: number; toDialog: number; handler: number }> {
-  const profile = mkdtempSync(join(tmpdir(), 'promptvakt-bench-'));
-  const args = ['--disable-gpu', '--no-first-run', `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`];
-  const context: BrowserContext = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args });
+  const browser = await launchChromium();
+  const { context } = browser;
   try {
     await routeSiteToMock(context, 'https://chatgpt.com', serverUrl, 'chatgpt');
     const page = await context.newPage();
@@ -76,8 +68,7 @@ async function measurePaste(serverUrl: string): Promise<{ longest: number; count
     const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
     return { longest: Math.max(0, ...long), count: long.length, toDialog, handler };
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await browser.close();
   }
 }
 
@@ -86,7 +77,7 @@ function stats(values: number[]): { median: number; p95: number } {
   return { median: sorted[Math.floor(sorted.length / 2)] ?? NaN, p95: sorted[Math.floor(sorted.length * 0.95)] ?? NaN };
 }
 
-if (!existsSync(CHROMIUM) || !existsSync(join(EXTENSION, 'manifest.json'))) {
+if (!existsSync(CHROMIUM) || !existsSync(join(EXTENSION_BUILD, 'manifest.json'))) {
   console.log('keystroke benchmark skipped: needs /usr/bin/chromium and a build (npm run build)');
 } else {
   await buildMockSites();
@@ -105,6 +96,6 @@ if (!existsSync(CHROMIUM) || !existsSync(join(EXTENSION, 'manifest.json'))) {
   } finally {
     await server.close();
   }
-  const content = join(EXTENSION, 'content-scripts', 'content.js');
+  const content = join(EXTENSION_BUILD, 'content-scripts', 'content.js');
   console.log(`Content script: ${(statSync(content).size / 1024).toFixed(1)} KB (goal ≤ 250 KB)`);
 }

@@ -9,18 +9,15 @@
  *
  *   npx tsx scripts/screenshots.ts
  */
-import { chromium, type BrowserContext } from '@playwright/test';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { UI_STRINGS } from '../components/i18n';
+import { CHROMIUM, EXTENSION_BUILD, launchChromium, type LaunchedBrowser } from '../tests/e2e/launch';
 import { DIST_DIR } from '../tests/e2e/mock-sites/build';
 import { routeSiteToMock } from '../tests/e2e/mock-sites/route';
 import { startMockServer } from '../tests/e2e/mock-sites/server';
 
-const EXTENSION = resolve('.output/chrome-mv3');
 const OUT_DIR = resolve('docs/screenshots');
-const CHROMIUM = process.env.PROMPTVAKT_CHROMIUM || '/usr/bin/chromium';
 const ORIGIN = 'https://chatgpt.com';
 const EDITOR = 'form #prompt-textarea';
 const VIEWPORT = { width: 1100, height: 760 };
@@ -39,8 +36,8 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-if (!existsSync(join(EXTENSION, 'manifest.json'))) {
-  fail(`no extension build in ${relative('.', EXTENSION)}/. Run \`npx wxt build\` (or \`npm run build\`) first.`);
+if (!existsSync(join(EXTENSION_BUILD, 'manifest.json'))) {
+  fail(`no extension build in ${relative('.', EXTENSION_BUILD)}/. Run \`npx wxt build\` (or \`npm run build\`) first.`);
 }
 if (!existsSync(join(DIST_DIR, 'chatgpt.js'))) {
   fail(`the mock chat pages are not built (${relative('.', DIST_DIR)}/chatgpt.js is missing). Run \`npx tsx tests/e2e/mock-sites/build.ts\` first.`);
@@ -53,37 +50,22 @@ mkdirSync(OUT_DIR, { recursive: true });
 const server = await startMockServer();
 const written: string[] = [];
 
-async function launch(locale: string, profile: string): Promise<BrowserContext> {
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    locale,
-    viewport: VIEWPORT,
-    args: [
-      `--disable-extensions-except=${EXTENSION}`,
-      `--load-extension=${EXTENSION}`,
-      `--lang=${locale}`,
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+async function launch(locale: string): Promise<LaunchedBrowser> {
+  const browser = await launchChromium({ locale, viewport: VIEWPORT });
+  const { context } = browser;
   await routeSiteToMock(context, ORIGIN, server.url, 'demo');
   // Everything else is refused: nothing leaves the machine.
   await context.route(
     (url) => url.origin !== server.url && url.origin !== ORIGIN && url.protocol !== 'chrome-extension:',
     (route) => route.abort(),
   );
-  if (!context.serviceWorkers().length) await context.waitForEvent('serviceworker');
-  return context;
+  return browser;
 }
 
 try {
   for (const { code, locale } of LANGUAGES) {
-    const profile = mkdtempSync(join(tmpdir(), 'promptvakt-screenshots-'));
-    const context = await launch(locale, profile);
+    const browser = await launch(locale);
+    const { context } = browser;
     try {
       for (const shot of SHOTS) {
         const page = await context.newPage();
@@ -109,8 +91,7 @@ try {
         await page.close();
       }
     } finally {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      await browser.close();
     }
   }
 } catch (error) {

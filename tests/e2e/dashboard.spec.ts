@@ -6,41 +6,24 @@
  * and "What does my organisation see?" saying that nothing is sent.
  * Needs the built extension (`npm run build` or `npx wxt build`).
  */
-import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { launchChromium, type LaunchedBrowser } from './launch';
 
-const EXT = resolve('.output/chrome-mv3');
 const COUNTERS_KEY = 'promptvakt.counters';
 
 let context: BrowserContext;
-let profile: string;
+let browser: LaunchedBrowser;
 let extensionId: string;
 
 test.beforeEach(async () => {
-  profile = mkdtempSync(join(tmpdir(), 'promptvakt-dashboard-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    locale: 'sv-SE',
-    acceptDownloads: true,
-    args: [
-      '--disable-extensions-except=' + EXT,
-      '--load-extension=' + EXT,
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  extensionId = new URL(worker.url()).host;
+  browser = await launchChromium({ locale: 'sv-SE', acceptDownloads: true });
+  context = browser.context;
+  extensionId = browser.extensionId!;
 });
 
 test.afterEach(async () => {
-  await context?.close();
-  rmSync(profile, { recursive: true, force: true });
+  await browser?.close();
 });
 
 /** UTC day `n` days before now, 'YYYY-MM-DD' (the counters' days are UTC days). */

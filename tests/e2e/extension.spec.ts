@@ -6,14 +6,11 @@
  * "send anyway" is offered only for warnings, and pastes are checked before
  * they land.
  */
-import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { launchChromium, type LaunchedBrowser } from './launch';
 import { routeSiteToMock } from './mock-sites/route';
 import { startMockServer, type MockServer } from './mock-sites/server';
 
-const EXTENSION = resolve('.output/chrome-mv3');
 
 interface Site {
   origin: string;
@@ -37,26 +34,12 @@ const WARN_PROMPT = 'min kollega Lena är sjukskriven sedan mars, hjälp mig pla
 
 let server: MockServer;
 let context: BrowserContext;
-let profile: string;
+let browser: LaunchedBrowser;
 let outsideRequests: string[];
 
 async function launch(lang: string): Promise<void> {
-  profile = mkdtempSync(join(tmpdir(), 'promptvakt-e2e-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    locale: lang,
-    args: [
-      `--disable-extensions-except=${EXTENSION}`,
-      `--load-extension=${EXTENSION}`,
-      `--lang=${lang}`,
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium({ locale: lang });
+  context = browser.context;
   outsideRequests = [];
   for (const site of Object.values(SITES)) await routeSiteToMock(context, site.origin, server.url, site.mock);
   // Everything else is recorded and refused: nothing may leave the machine.
@@ -67,7 +50,6 @@ async function launch(lang: string): Promise<void> {
       return route.abort();
     },
   );
-  if (!context.serviceWorkers().length) await context.waitForEvent('serviceworker');
 }
 
 async function open(site: Site): Promise<Page> {
@@ -91,8 +73,7 @@ test.afterAll(async () => {
 test.describe('in English', () => {
   test.beforeAll(async () => launch('en-US'));
   test.afterAll(async () => {
-    await context?.close();
-    rmSync(profile, { recursive: true, force: true });
+    await browser?.close();
   });
 
   for (const [name, site] of Object.entries(SITES).filter(([n]) => n !== 'upload')) {
@@ -341,8 +322,7 @@ test.describe('in English', () => {
 test.describe('på svenska', () => {
   test.beforeAll(async () => launch('sv-SE'));
   test.afterAll(async () => {
-    await context?.close();
-    rmSync(profile, { recursive: true, force: true });
+    await browser?.close();
   });
 
   test('the dialog speaks Swedish and links to Digg\'s guideline', async () => {

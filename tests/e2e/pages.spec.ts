@@ -5,40 +5,23 @@
  * the policy source and whether the current tab is a protected site.
  * Needs the built extension (`npm run build` or `npx wxt build`).
  */
-import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { launchChromium, type LaunchedBrowser } from './launch';
 
-const EXT = resolve('.output/chrome-mv3');
 const PROMPT = 'Sökande: Per Nilsson, 640823-4174';
 
 let context: BrowserContext;
-let profile: string;
+let browser: LaunchedBrowser;
 let extensionId: string;
 
 test.beforeEach(async () => {
-  profile = mkdtempSync(join(tmpdir(), 'promptvakt-pages-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    locale: 'sv-SE',
-    args: [
-      '--disable-extensions-except=' + EXT,
-      '--load-extension=' + EXT,
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  extensionId = new URL(worker.url()).host;
+  browser = await launchChromium({ locale: 'sv-SE' });
+  context = browser.context;
+  extensionId = browser.extensionId!;
 });
 
 test.afterEach(async () => {
-  await context?.close();
-  rmSync(profile, { recursive: true, force: true });
+  await browser?.close();
 });
 
 async function openOptions(): Promise<Page> {

@@ -8,15 +8,15 @@
  * Needs root to write the policy file (CI runs as root); skipped otherwise,
  * with a message saying so.
  */
-import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { accessSync, constants, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { accessSync, constants, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CHROME_EXTENSION_ID } from '../../lib/extension-id';
 import { decodeOtlpJson } from '../support/otlp-decode';
 import { POLICY_BUILD, POLICY_TEST_HOST } from './global-setup';
+import { launchChromium, type LaunchedBrowser } from './launch';
 import { routeSiteToMock } from './mock-sites/route';
 import { startMockServer, type MockServer } from './mock-sites/server';
 
@@ -46,7 +46,7 @@ test.skip(!writable, `${POLICY_DIR} is not writable (run as root, as CI does): m
 
 let server: MockServer;
 let context: BrowserContext | undefined;
-let profile: string;
+let browser: LaunchedBrowser | undefined;
 let extensionId: string;
 
 test.beforeAll(async () => {
@@ -57,24 +57,18 @@ test.afterAll(async () => {
   rmSync(POLICY_FILE, { force: true });
 });
 test.afterEach(async () => {
-  await context?.close();
+  await browser?.close();
   context = undefined;
-  rmSync(profile, { recursive: true, force: true });
   rmSync(POLICY_FILE, { force: true });
 });
 
 /** Writes the managed policy for Promptvakt, launches Chromium and waits until the extension applies it. */
 async function launchWithPolicy(policy: unknown): Promise<void> {
   writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [CHROME_EXTENSION_ID]: policy } } }));
-  profile = mkdtempSync(join(tmpdir(), 'promptvakt-policy-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    locale: 'sv-SE',
-    args: [`--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`, '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  extensionId = new URL(worker.url()).host;
+  browser = await launchChromium({ extension: EXTENSION, locale: 'sv-SE' });
+  context = browser.context;
+  const worker = browser.worker!;
+  extensionId = browser.extensionId!;
   expect(extensionId, 'the manifest key fixes the id that the policy is keyed by').toBe(CHROME_EXTENSION_ID);
   await routeSiteToMock(context, 'https://chatgpt.com', server.url, 'chatgpt');
   await routeSiteToMock(context, `https://${POLICY_TEST_HOST}`, server.url, 'textarea');
