@@ -7,24 +7,12 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { EffectivePolicy } from '../lib/policy/effective';
-import { loadEffectivePolicy, PENDING_SITES_KEY, watchEffectivePolicy } from '../entrypoints/shared/policy-store';
+import { loadEffectivePolicy, loadPendingSites, PENDING_SITES_KEY, readPendingSites, watchEffectivePolicy } from '../entrypoints/shared/policy-store';
 
 export interface PolicyState {
   policy: EffectivePolicy;
   /** Match patterns of organisation sites Promptvakt may not access yet. */
   pendingSites: string[];
-}
-
-function readPending(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-}
-
-export async function loadPendingSites(): Promise<string[]> {
-  try {
-    return readPending((await browser.storage.local.get(PENDING_SITES_KEY))[PENDING_SITES_KEY]);
-  } catch {
-    return [];
-  }
 }
 
 export function usePolicy(): PolicyState | null {
@@ -37,7 +25,7 @@ export function usePolicy(): PolicyState | null {
     void loadPendingSites().then((p) => live && setPendingSites(p));
     const offPolicy = watchEffectivePolicy((p) => setPolicy(p));
     const onPending = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && PENDING_SITES_KEY in changes) setPendingSites(readPending(changes[PENDING_SITES_KEY]!.newValue));
+      if (area === 'local' && PENDING_SITES_KEY in changes) setPendingSites(readPendingSites(changes[PENDING_SITES_KEY]!.newValue));
     };
     browser.storage.onChanged.addListener(onPending);
     return () => {

@@ -10,7 +10,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import type { EffectivePolicy } from '../../lib/policy/effective';
 import { migrateLegacyLanguage } from '../../components/settings';
 import { isCountRequest, isReportNowRequest, isScanRequest } from '../shared/messages';
-import { PENDING_SITES_KEY } from '../shared/policy-store';
+import { loadPendingSites } from '../shared/policy-store';
 import { isTabStatusQuery, isTabStatusReport, type TabStatus } from '../shared/tab-status';
 import { Counters } from './counters';
 import { PolicyService } from './policy-service';
@@ -64,13 +64,19 @@ export default defineBackground(() => {
   });
   browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(key(tabId)));
 
+  /** Registers the organisation's sites and shows what is still wrong on the badge. */
+  const applySites = (policy: EffectivePolicy) =>
+    syncRegisteredSites(policy)
+      .catch((error: unknown) => {
+        console.error('Promptvakt: could not register the organisation sites', error);
+        return loadPendingSites();
+      })
+      .then((pending) => showPolicyState(policy, pending));
   policies.onChange((policy) => {
     counters.setPolicy(policy);
-    void syncRegisteredSites(policy)
-      .catch((error: unknown) => console.error('Promptvakt: could not register the organisation sites', error))
-      .then(() => showPolicyState(policy));
+    void applySites(policy);
   });
-  browser.permissions.onAdded.addListener(() => void policies.get().then((p) => syncRegisteredSites(p).then(() => showPolicyState(p))));
+  browser.permissions.onAdded.addListener(() => void policies.get().then(applySites));
   counters.start();
   policies.start();
   // The language choice moved from storage.local to the employee's synced settings.
@@ -78,8 +84,7 @@ export default defineBackground(() => {
 });
 
 /** A policy with errors, or organisation sites still waiting for access, put "!" on the badge everywhere. */
-async function showPolicyState(policy: EffectivePolicy): Promise<void> {
-  const pending = ((await browser.storage.local.get(PENDING_SITES_KEY))[PENDING_SITES_KEY] as string[] | undefined) ?? [];
+async function showPolicyState(policy: EffectivePolicy, pending: readonly string[]): Promise<void> {
   const problem = policy.diagnostics.length > 0 || pending.length > 0;
   await browser.action.setBadgeText({ text: problem ? '!' : '' });
   await browser.action.setBadgeBackgroundColor({ color: RED });

@@ -28,7 +28,8 @@ function coveredBy(pattern: string, builtIn: string): boolean {
   return matchesPattern(builtIn, new URL(`https://${host}/`));
 }
 
-export async function syncRegisteredSites(policy: EffectivePolicy): Promise<void> {
+/** Registers the content script for the granted added sites; returns the ones still pending. */
+export async function syncRegisteredSites(policy: EffectivePolicy): Promise<string[]> {
   const wanted = addedSiteMatches(policy);
   const granted: string[] = [];
   const pending: string[] = [];
@@ -39,7 +40,7 @@ export async function syncRegisteredSites(policy: EffectivePolicy): Promise<void
   await browser.storage.local.set({ [PENDING_SITES_KEY]: pending });
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] }).catch(() => []);
   if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
-  if (!granted.length) return;
+  if (!granted.length) return pending;
   await browser.scripting.registerContentScripts([
     {
       id: SCRIPT_ID,
@@ -49,4 +50,5 @@ export async function syncRegisteredSites(policy: EffectivePolicy): Promise<void
       persistAcrossSessions: true,
     },
   ]);
+  return pending;
 }

@@ -19,6 +19,19 @@ export const USER_SETTINGS_KEY = 'promptvakt.settings';
 /** storage.local: organisation sites Promptvakt has no host permission for yet. */
 export const PENDING_SITES_KEY = 'promptvakt.pendingSites';
 
+/** Organisation sites (match patterns) still waiting for their host permission. */
+export async function loadPendingSites(): Promise<string[]> {
+  try {
+    return readPendingSites((await browser.storage.local.get(PENDING_SITES_KEY))[PENDING_SITES_KEY]);
+  } catch {
+    return [];
+  }
+}
+
+export function readPendingSites(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
 function isEffectivePolicy(v: unknown): v is EffectivePolicy {
   if (typeof v !== 'object' || v === null) return false;
   const p = v as Partial<EffectivePolicy>;
