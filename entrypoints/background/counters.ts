@@ -23,9 +23,11 @@ const FAILURES_KEY = 'promptvakt.reportFailures';
 
 export class Counters {
   private policy: EffectivePolicy | null = null;
+  /** Site labels the catalogue accepts: built-in hosts plus the policy's; changes only with the policy. */
+  private hosts: string[] = builtInSiteHosts();
   readonly writer = new CounterWriter({
     storage: { get: () => countersItem.getValue(), set: (value) => countersItem.setValue(value) },
-    knownHosts: () => this.knownHosts(),
+    knownHosts: () => this.hosts,
     retentionDays: () => this.policy?.counters.retentionDays ?? 90,
     onDiagnostic: (message) => console.warn('Promptvakt: the counters were repaired:', message),
   });
@@ -39,6 +41,7 @@ export class Counters {
   setPolicy(policy: EffectivePolicy): void {
     const before = this.policy?.counters;
     this.policy = policy;
+    this.hosts = [...builtInSiteHosts(), ...siteHostsFromPatterns(policy.sites.map((s) => s.pattern))];
     const after = policy.counters;
     if (!before) {
       // A service worker that just woke up: keep the report already planned, or the
@@ -47,10 +50,6 @@ export class Counters {
     } else if (before.endpoint !== after.endpoint || before.intervalMinutes !== after.intervalMinutes || before.enabled !== after.enabled) {
       void this.schedule(0);
     }
-  }
-
-  knownHosts(): string[] {
-    return [...builtInSiteHosts(), ...siteHostsFromPatterns((this.policy?.sites ?? []).map((s) => s.pattern))];
   }
 
   /** Counts one outcome from a tab. Anything outside the catalogue is dropped, never stored. */
@@ -62,7 +61,7 @@ export class Counters {
     } catch {
       // no hostname: "other"
     }
-    const site = siteLabel(host, this.knownHosts());
+    const site = siteLabel(host, this.hosts);
     const events =
       request.outcome === 'degraded'
         ? [{ category: 'none', action: 'degraded', site, source: 'none' }]
