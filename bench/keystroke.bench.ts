@@ -5,9 +5,9 @@
  * editor's input event — the work every listener on the way adds. Reports
  * median and p95 for both runs; the target is ≤ 2 ms added at p95.
  * Also prints the content-script bundle size (goal ≤ 250 KB) and a 1 MB
- * paste: the longest task on the page's main thread while it is checked (goal:
- * none over 50 ms; the check runs in the background while the paste is held)
- * and the time until the dialog stops it.
+ * paste: the longest the page's main thread was busy while it is checked
+ * (goal: no task over 50 ms; the check runs in the background while the
+ * paste is held) and the time until the dialog stops it.
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,8 +42,13 @@ async function measure(withExtension: boolean, serverUrl: string): Promise<numbe
   }
 }
 
-/** Pastes ~1 MB with one personnummer at the end; returns the page's long tasks and the time to the dialog. */
-async function measurePaste(serverUrl: string): Promise<{ longest: number; count: number; toDialog: number; handler: number }> {
+/**
+ * Pastes ~1 MB with one personnummer at the end. The page's main thread is
+ * watched with a 5 ms heartbeat (the longtask PerformanceObserver reports
+ * nothing in headless Chromium here): the longest gap between beats is the
+ * longest time the page could not respond, from the paste until the dialog.
+ */
+async function measurePaste(serverUrl: string): Promise<{ longestGap: number; handler: number; toDialog: number }> {
   const browser = await launchChromium();
   const { context } = browser;
   try {
@@ -51,22 +56,33 @@ async function measurePaste(serverUrl: string): Promise<{ longest: number; count
     const page = await context.newPage();
     await page.goto('https://chatgpt.com/');
     await page.locator('form #prompt-textarea').click();
-    const handler = await page.evaluate(() => {
-      const w = window as unknown as { __long: number[]; __t0: number };
-      w.__long = [];
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__long.push(e.duration))).observe({ type: 'longtask' });
-      const text = 'Protokoll från verksamhetsmöte, punkt för punkt. '.repeat(21_000) + '\nSökande: Per Nilsson 640823-4174';
-      const data = new DataTransfer();
-      data.setData('text/plain', text);
-      w.__t0 = performance.now();
-      document.querySelector('form #prompt-textarea')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-      return performance.now() - w.__t0;
+    type Probe = { __data: DataTransfer; __beats: number[]; __t0: number; __handler: number };
+    // The text is built in its own task, so building it is not counted.
+    await page.evaluate(() => {
+      const w = window as unknown as Probe;
+      w.__data = new DataTransfer();
+      w.__data.setData('text/plain', 'Protokoll från verksamhetsmöte, punkt för punkt. '.repeat(21_000) + '\nSökande: Per Nilsson 640823-4174');
+      w.__beats = [];
+      setInterval(() => w.__beats.push(performance.now()), 5);
+    });
+    await page.waitForTimeout(100);
+    await page.evaluate(() => {
+      const w = window as unknown as Probe;
+      setTimeout(() => {
+        w.__t0 = performance.now();
+        document.querySelector('form #prompt-textarea')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: w.__data, bubbles: true, cancelable: true }));
+        w.__handler = performance.now() - w.__t0;
+      }, 0);
     });
     await page.locator('[role="alertdialog"]').waitFor({ timeout: 30_000 });
-    const toDialog = await page.evaluate(() => performance.now() - (window as unknown as { __t0: number }).__t0);
-    await page.waitForTimeout(200);
-    const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
-    return { longest: Math.max(0, ...long), count: long.length, toDialog, handler };
+    return await page.evaluate(() => {
+      const w = window as unknown as Probe;
+      const toDialog = performance.now() - w.__t0;
+      const beats = w.__beats.filter((t) => t >= w.__t0 - 5);
+      let longestGap = 0;
+      for (let i = 1; i < beats.length; i++) longestGap = Math.max(longestGap, beats[i]! - beats[i - 1]!);
+      return { longestGap, handler: w.__handler, toDialog };
+    });
   } finally {
     await browser.close();
   }
@@ -92,7 +108,7 @@ if (!existsSync(CHROMIUM) || !existsSync(join(EXTENSION_BUILD, 'manifest.json'))
     const paste = await measurePaste(server.url);
     console.log('1 MB paste (checked in the background while held)');
     console.log(`  paste handler: ${paste.handler.toFixed(1)} ms; dialog after ${paste.toDialog.toFixed(0)} ms`);
-    console.log(`  long tasks on the page: ${paste.count}, longest ${paste.longest.toFixed(0)} ms (goal: none over 50 ms)`);
+    console.log(`  longest time the page could not respond: ${paste.longestGap.toFixed(0)} ms (goal: no task over 50 ms)`);
   } finally {
     await server.close();
   }
