@@ -9,12 +9,12 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { EffectivePolicy } from '../../lib/policy/effective';
 import { migrateLegacyLanguage } from '../../components/settings';
-import { isCountRequest, isReportNowRequest, isScanRequest } from '../shared/messages';
+import { SCAN_PORT, isCountRequest, isReportNowRequest, isScanRequest } from '../shared/messages';
 import { loadPendingSites } from '../shared/policy-store';
 import { isTabStatusQuery, isTabStatusReport, type TabStatus } from '../shared/tab-status';
 import { Counters } from './counters';
 import { PolicyService } from './policy-service';
-import { scanForPage } from './scan-service';
+import { receiveScanParts, scanForPage } from './scan-service';
 import { syncRegisteredSites } from './site-registration';
 
 const key = (tabId: number) => `tab-status:${tabId}`;
@@ -27,7 +27,7 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (isScanRequest(message)) {
-      return policies.get().then((policy) => scanForPage(policy, message));
+      return policies.forChecks().then((policy) => scanForPage(policy, message));
     }
     if (isReportNowRequest(message)) {
       // Extension pages only (the options page's "send now"); never a content script.
@@ -61,6 +61,10 @@ export default defineBackground(() => {
         .then((stored) => (stored[key(message.tabId)] as TabStatus | undefined) ?? { degraded: false });
     }
     return undefined;
+  });
+  browser.runtime.onConnect.addListener((port) => {
+    // Long texts from our own content scripts, in parts.
+    if (port.name === SCAN_PORT && port.sender?.id === browser.runtime.id) receiveScanParts(port, () => policies.forChecks());
   });
   browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(key(tabId)));
 

@@ -14,7 +14,7 @@
 import { browser } from 'wxt/browser';
 import type { EffectivePolicy } from '../../lib/policy/effective';
 import { hasManagedPolicy, resolvePolicy } from '../../lib/policy/resolve';
-import { EFFECTIVE_POLICY_KEY, USER_SETTINGS_KEY } from '../shared/policy-store';
+import { EFFECTIVE_POLICY_KEY, USER_SETTINGS_KEY, isEffectivePolicy } from '../shared/policy-store';
 
 const STARTUP_READS_MS = [0, 1000, 2000, 4000, 8000, 15000];
 export const POLICY_ALARM = 'promptvakt.policy-refresh';
@@ -51,6 +51,21 @@ export class PolicyService {
   async get(): Promise<EffectivePolicy> {
     if (this.current) return this.current;
     return this.refresh();
+  }
+
+  /**
+   * The policy to check a prompt with, without waiting: the current one, or
+   * when the worker just woke up, the one every tab already applies (stored
+   * by the last resolution). Chrome's first storage.managed read can take
+   * seconds, and a held paste would wait for it. The refresh that follows
+   * brings any change, as it does for the tabs.
+   */
+  async forChecks(): Promise<EffectivePolicy> {
+    if (this.current) return this.current;
+    const stored = await readStored().catch(() => undefined);
+    if (!stored) return this.get();
+    void this.get();
+    return stored;
   }
 
   async refresh(): Promise<EffectivePolicy> {
@@ -92,5 +107,6 @@ async function readSync(): Promise<unknown> {
 }
 
 async function readStored(): Promise<EffectivePolicy | undefined> {
-  return (await browser.storage.local.get(EFFECTIVE_POLICY_KEY))[EFFECTIVE_POLICY_KEY] as EffectivePolicy | undefined;
+  const stored: unknown = (await browser.storage.local.get(EFFECTIVE_POLICY_KEY))[EFFECTIVE_POLICY_KEY];
+  return isEffectivePolicy(stored) ? stored : undefined;
 }

@@ -5,8 +5,9 @@
  */
 import { catalogueFor, detectionPolicyFor, detectorsFor, type EffectivePolicy } from '../../lib/policy/effective';
 import { re2Engine } from '../../lib/policy/regex-engine';
+import { SITE_MODES, type SiteMode } from '../../lib/policy/schema';
 import { scan, type ScanOptions } from '../../lib/scan';
-import type { ScanReply, ScanRequest } from '../shared/messages';
+import { SCAN_MAX_CHARS, type ScanPortMessage, type ScanReply, type ScanRequest } from '../shared/messages';
 
 /**
  * Detectors and catalogue per policy object: the custom-rule lexicon and the
@@ -32,3 +33,52 @@ export function scanForPage(policy: EffectivePolicy, request: ScanRequest): Scan
     return { ok: false, error: 'scan-failed' };
   }
 }
+
+/** What this module needs of a runtime.Port opened by a content script. */
+export interface ScanPartsPort {
+  postMessage(message: ScanReply): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+}
+
+/**
+ * Receives a long text in parts (content/scan-transport.ts), checks it when
+ * the last part is in and answers once. The parts live only as long as the
+ * port: a page that goes away takes its text with it.
+ */
+export function receiveScanParts(port: ScanPartsPort, policy: () => Promise<EffectivePolicy>): void {
+  let parts: string[] | null = [];
+  let size = 0;
+  const answer = (reply: ScanReply) => {
+    parts = null;
+    try {
+      port.postMessage(reply);
+    } catch {
+      // The page went away meanwhile.
+    }
+  };
+  port.onDisconnect.addListener(() => (parts = null));
+  port.onMessage.addListener((raw) => {
+    if (parts === null) return;
+    const message = raw as Partial<ScanPortMessage> & { part?: unknown; mode?: unknown };
+    if (typeof message.part === 'string') {
+      size += message.part.length;
+      if (size > SCAN_MAX_CHARS) answer({ ok: false, error: 'too-long' });
+      else parts.push(message.part);
+      return;
+    }
+    if ('done' in message && isSiteMode(message.mode)) {
+      const text = parts.join('');
+      const mode = message.mode;
+      parts = null;
+      void policy().then(
+        (p) => answer(scanForPage(p, { type: 'promptvakt/scan', text, mode })),
+        () => answer({ ok: false, error: 'no-policy' }),
+      );
+      return;
+    }
+    answer({ ok: false, error: 'bad-message' });
+  });
+}
+
+const isSiteMode = (v: unknown): v is SiteMode => (SITE_MODES as readonly unknown[]).includes(v);

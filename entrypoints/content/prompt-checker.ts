@@ -9,7 +9,6 @@
  * A result from the background is cached for its text, so pressing Enter after
  * the idle check has run needs no second round trip.
  */
-import { browser } from 'wxt/browser';
 import {
   catalogueFor,
   detectionPolicyFor,
@@ -22,6 +21,7 @@ import type { RuleCatalogue } from '../../lib/rules/catalogue';
 import { scan, type ScanOptions } from '../../lib/scan';
 import type { ScanResult } from '../../lib/types';
 import type { ScanReply, ScanRequest } from '../shared/messages';
+import { askBackground } from './scan-transport';
 
 /** Checked in the page up to this many characters (~6 ms); longer texts go to the background. */
 export const SYNC_LIMIT = 100_000;
@@ -37,7 +37,7 @@ export class PromptChecker {
   constructor(
     private readonly policy: () => EffectivePolicy,
     private readonly mode: () => SiteMode,
-    private readonly ask: (request: ScanRequest) => Promise<ScanReply> = (request) => browser.runtime.sendMessage(request),
+    private readonly ask: (request: ScanRequest) => Promise<ScanReply> = (request) => askBackground(request),
   ) {}
 
   /** The outcome now, or null when this text must be checked by the background (see checkLater). */

@@ -15,6 +15,20 @@ export interface ScanRequest {
 
 export type ScanReply = { ok: true; result: ScanResult } | { ok: false; error: string };
 
+/**
+ * Long texts go to the background in parts over a port of this name, one
+ * part per task, so that no single message freezes the page while it is
+ * copied: `{ part }` messages, then `{ done: true, mode }`; the background
+ * answers with one ScanReply and forgets the text.
+ */
+export const SCAN_PORT = 'promptvakt/scan';
+/** Characters per part (~256 KB as UTF-16): copying one takes a few milliseconds. */
+export const SCAN_PART_CHARS = 128 * 1024;
+/** The most the background accepts in parts (a 5 MB paste is ~5 M characters). */
+export const SCAN_MAX_CHARS = 32 * 1024 * 1024;
+
+export type ScanPortMessage = { part: string } | { done: true; mode: SiteMode };
+
 export const isScanRequest = (m: unknown): m is ScanRequest =>
   typeof m === 'object' && m !== null && (m as { type?: unknown }).type === 'promptvakt/scan' && typeof (m as ScanRequest).text === 'string';
 

@@ -32,7 +32,8 @@ export function readPendingSites(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
-function isEffectivePolicy(v: unknown): v is EffectivePolicy {
+/** A stored effective policy has the expected shape (written by this or an earlier version). */
+export function isEffectivePolicy(v: unknown): v is EffectivePolicy {
   if (typeof v !== 'object' || v === null) return false;
   const p = v as Partial<EffectivePolicy>;
   return (
