@@ -184,6 +184,33 @@ test('a malformed policy shows the diagnostic, and protection stays on', async (
   expect(await sent(page)).toEqual([]);
 });
 
+test('failureMode "allow": a check that fails lets the text through, as the organisation chose', async () => {
+  await launchWithPolicy({ version: 1, failureMode: 'allow' });
+  // The background's engine throws (the default, "block", is tested in fail-closed.spec.ts).
+  await browser!.worker!.evaluate(() => {
+    RegExp.prototype.exec = function () {
+      throw new Error('injected engine fault');
+    };
+  });
+  const page = await openChat();
+  const editor = page.locator('form #prompt-textarea');
+  await editor.click();
+  // Over 100 KB: checked in the background, where the fault is.
+  await editor.evaluate((el) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', 'Protokoll från verksamhetsmöte, punkt för punkt. '.repeat(2500));
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect(editor).toContainText('Protokoll från verksamhetsmöte', { timeout: 15_000 });
+  await expect(dialog(page)).toHaveCount(0);
+  // The page is guarded all the same: a short prompt is checked in the page, where nothing fails.
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type(`Handläggning för ${PNR}`);
+  await page.keyboard.press('Enter');
+  await expect(dialog(page)).toBeVisible();
+});
+
 test.describe('counters reported to the organisation', () => {
   let receiver: Server;
   let bodies: { body: string; headers: Record<string, string | string[] | undefined> }[];
