@@ -14,6 +14,37 @@ checkBuiltInData();
 // test host at install instead. Product builds never set these.
 const extraHosts = process.env.PROMPTVAKT_E2E_HOSTS?.split(',').filter(Boolean) ?? [];
 
+/**
+ * Content-Security-Policy of the extension's own pages (popup, options) and its
+ * background: Chrome applies `extension_pages` to the MV3 service worker too,
+ * Firefox MV2 to the background page (WXT writes the same policy as MV2's
+ * string). Only the extension's own scripts run; nothing is embedded, framed,
+ * or loaded from elsewhere, and no page can frame ours. connect-src must stay
+ * open to https: and localhost: the counter report (entrypoints/background/
+ * counters.ts, the only request Promptvakt makes) goes to the endpoint the
+ * organisation's policy names, which the schema allows to be any https URL or
+ * http://localhost / http://127.0.0.1 (tests). No 'unsafe-inline' styles: the
+ * pages use their bundled CSS files, and React/Preact set `style` props
+ * through the CSSOM, which CSP does not restrict. Content scripts are not
+ * covered: they run under the AI site's own CSP. tests/e2e/manifest.spec.ts
+ * checks the built policy; docs/PERMISSIONS.md explains it.
+ */
+function extensionCsp(command: 'build' | 'serve'): string {
+  // `wxt` (dev): the dev server's HMR websocket and the styles Vite injects; WXT adds the dev server to script-src itself.
+  const dev = command === 'serve';
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'none'",
+    `connect-src 'self' https: http://localhost:* http://127.0.0.1:*${dev ? ' ws://localhost:*' : ''}`,
+    "img-src 'self'",
+    `style-src 'self'${dev ? " 'unsafe-inline'" : ''}`,
+  ].join('; ');
+}
+
 export default defineConfig({
   outDir: process.env.PROMPTVAKT_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
@@ -30,7 +61,7 @@ export default defineConfig({
       }
     },
   },
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, command }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'sv',
@@ -39,8 +70,12 @@ export default defineConfig({
     // Sites an organisation adds through policy; granted one by one, never all at once.
     optional_host_permissions: ['https://*/*'],
     storage: { managed_schema: 'managed_schema.json' },
+    // Also for Firefox MV2: WXT turns extension_pages into MV2's content_security_policy string.
+    content_security_policy: { extension_pages: extensionCsp(command) },
     ...(browser === 'firefox'
       ? {
+          // MV2 has no optional_host_permissions (WXT drops it there): Firefox asks for hosts this way.
+          optional_permissions: ['https://*/*'],
           browser_specific_settings: {
             gecko: {
               id: GECKO_EXTENSION_ID,
