@@ -154,14 +154,14 @@ export function FindingsDialog(props: FindingsDialogProps) {
             {reminder ? (props.onProceed ? d.cancel : d.understood) : t.edit}
           </button>
           {props.onMask && !props.failed && !reminder && (
-            <button type="button" onClick={props.onMask} data-action="mask">
+            <button type="button" onClick={byUser(props.onMask)} data-action="mask">
               {props.mode === 'paste' ? t.maskPaste : t.mask}
             </button>
           )}
           {props.onProceed && !blocked && (
             <button
               type="button"
-              onClick={() => props.onProceed?.(needsJustification ? justification.trim() : undefined)}
+              onClick={byUser(() => props.onProceed?.(needsJustification ? justification.trim() : undefined))}
               data-action="proceed"
               className="pv-secondary"
               disabled={needsJustification && !justified}
@@ -209,4 +209,14 @@ function FindingItem(props: { findings: Finding[]; language: UiLanguage; catalog
       )}
     </li>
   );
+}
+
+/**
+ * The actions that send: only a real click or key press (isTrusted), never a
+ * page script's synthetic click on the dialog's button.
+ */
+function byUser(action: () => void): (e: { isTrusted: boolean }) => void {
+  return (e) => {
+    if (e.isTrusted) action();
+  };
 }

@@ -149,6 +149,14 @@ test.describe('in English', () => {
     await page.keyboard.type(WARN_PROMPT);
     await page.keyboard.press('Enter');
     await expect(dialog(page)).toContainText('Promptvakt warning');
+    // A page script cannot press the button for the user: its click is not trusted.
+    await page.evaluate(() => {
+      for (const host of document.querySelectorAll('*')) {
+        (host.shadowRoot?.querySelector('[data-action="proceed"]') as HTMLButtonElement | null)?.click();
+      }
+    });
+    await page.waitForTimeout(300);
+    expect(await sent(page)).toEqual([]);
     await dialog(page).getByRole('button', { name: 'Send anyway' }).click();
     await expect.poll(() => sent(page)).toEqual([WARN_PROMPT]);
     await page.close();
