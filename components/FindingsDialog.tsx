@@ -8,7 +8,7 @@
  * the script that loads on every AI-site page ~150 KB smaller. The extension
  * pages (popup, options) use React.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { EffectivePolicy } from '../lib/policy/effective';
 import { maskForDisplay } from '../lib/redaction/mask';
 import type { RuleCatalogue } from '../lib/rules/catalogue';
@@ -60,7 +60,8 @@ export function FindingsDialog(props: FindingsDialogProps) {
   const needsJustification = !!props.requireJustification && !!props.onProceed && !blocked;
   const justified = justification.trim().length >= MIN_JUSTIFICATION;
 
-  useEffect(() => {
+  // Focus moves into the dialog as it appears (before it is painted), so a key pressed at once — Escape, Enter — is the dialog's.
+  useLayoutEffect(() => {
     const first = dialogRef.current?.querySelector<HTMLElement>('button');
     first?.focus();
   }, []);

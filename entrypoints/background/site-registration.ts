@@ -12,6 +12,19 @@ import { BUILT_IN_SITE_MATCHES, matchesPattern } from '../../lib/sites/built-in-
 import { PENDING_SITES_KEY } from '../shared/policy-store';
 
 const SCRIPT_ID = 'promptvakt-organisation-sites';
+/** Sites added with a path (`example.se/chat`): see contentScriptsFor. */
+const PATH_SCRIPT_ID = 'promptvakt-organisation-sites-paths';
+
+/** What registerContentScripts takes, as far as Promptvakt sets it. */
+export interface SiteScript {
+  id: string;
+  matches: string[];
+  js: string[];
+  runAt: 'document_start';
+  allFrames: true;
+  matchOriginAsFallback?: true;
+  persistAcrossSessions: true;
+}
 
 /** Match patterns for the organisation's added sites (not already built in, not switched off). */
 export function addedSiteMatches(policy: EffectivePolicy): string[] {
@@ -28,6 +41,23 @@ function coveredBy(pattern: string, builtIn: string): boolean {
   return matchesPattern(builtIn, new URL(`https://${host}/`));
 }
 
+/**
+ * The content scripts for the granted added sites, in every frame as on the
+ * built-in sites (a composer can live in an iframe). Frames without an address
+ * of their own (about:blank, srcdoc, blob:) that the page fills itself need
+ * matchOriginAsFallback, which Chrome allows only for patterns whose path is
+ * `*`: sites added with a path get a second script without it.
+ */
+export function contentScriptsFor(granted: readonly string[]): SiteScript[] {
+  const base = { js: ['content-scripts/content.js'], runAt: 'document_start' as const, allFrames: true as const, persistAcrossSessions: true as const };
+  const wholeSite = granted.filter((pattern) => /^[^:]+:\/\/[^/]+\/\*$/.test(pattern));
+  const withPath = granted.filter((pattern) => !wholeSite.includes(pattern));
+  const scripts: SiteScript[] = [];
+  if (wholeSite.length) scripts.push({ id: SCRIPT_ID, matches: wholeSite, ...base, matchOriginAsFallback: true });
+  if (withPath.length) scripts.push({ id: PATH_SCRIPT_ID, matches: withPath, ...base });
+  return scripts;
+}
+
 /** Registers the content script for the granted added sites; returns the ones still pending. */
 export async function syncRegisteredSites(policy: EffectivePolicy): Promise<string[]> {
   const wanted = addedSiteMatches(policy);
@@ -38,17 +68,16 @@ export async function syncRegisteredSites(policy: EffectivePolicy): Promise<stri
     (ok ? granted : pending).push(pattern);
   }
   await browser.storage.local.set({ [PENDING_SITES_KEY]: pending });
-  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] }).catch(() => []);
-  if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
-  if (!granted.length) return pending;
-  await browser.scripting.registerContentScripts([
-    {
-      id: SCRIPT_ID,
-      matches: granted,
-      js: ['content-scripts/content.js'],
-      runAt: 'document_start',
-      persistAcrossSessions: true,
-    },
-  ]);
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID, PATH_SCRIPT_ID] }).catch(() => []);
+  if (existing.length) await browser.scripting.unregisterContentScripts({ ids: existing.map((s) => s.id) });
+  const scripts = contentScriptsFor(granted);
+  if (!scripts.length) return pending;
+  try {
+    await browser.scripting.registerContentScripts(scripts);
+  } catch (error) {
+    // A browser without matchOriginAsFallback (older Firefox) still gets every http(s) frame.
+    console.warn('Promptvakt: registering without matchOriginAsFallback', error);
+    await browser.scripting.registerContentScripts(scripts.map(({ matchOriginAsFallback: _, ...script }) => script));
+  }
   return pending;
 }

@@ -6,6 +6,12 @@
 import type { SiteAdapter } from '../../lib/sites/built-in-sites';
 
 const GENERIC_COMPOSER = ['textarea', "[contenteditable='true']", "[contenteditable='']", "[contenteditable='plaintext-only']"];
+/** Controls that may send a message box other than a known composer (see composerSentBy). */
+const GENERIC_CONTROL = "button, input[type='submit'], [role='button']";
+/** How far up from a send control without a form its field is looked for. */
+const NEARBY_LEVELS = 3;
+/** How such a control is named when it sends (aria-label, title, data-testid or its text). */
+const SEND_NAME = /\b(?:send|submit|skicka|sänd)/i;
 
 export type Editable = HTMLTextAreaElement | HTMLInputElement | HTMLElement;
 
@@ -26,16 +32,39 @@ export class ComposerLocator {
     private readonly doc: Document = document,
   ) {}
 
-  /** The composer for an event target, or null when the target is elsewhere. */
+  /**
+   * The composer for an event target, or null when the target is not in an
+   * editable field: the site's composer, or else the editable element the
+   * user is in. That is every field on a site without an adapter; on a site
+   * with one, the fallback when its composer cannot be found (protection
+   * degraded) and the page's other message boxes: a message being edited, a
+   * reply box. Text typed there reaches the site as well.
+   */
   composerFor(target: EventTarget | null): Editable | null {
     if (!(target instanceof Node)) return null;
     const composer = this.site ? this.find() : null;
-    if (composer) return composer === target || composer.contains(target) ? composer : null;
-    // Generic adapter, and the fallback when a site's composer cannot be found
-    // (protection degraded): the editable element the user is in.
+    if (composer && (composer === target || composer.contains(target))) return composer;
     const el = target instanceof Element ? target : target.parentElement;
     const editable = el?.closest(GENERIC_COMPOSER.join(','));
     return editable && isEditable(editable) ? editable : null;
+  }
+
+  /** The composer a form submits: the site's, else the form's field the user is in, else its first one. */
+  composerIn(form: HTMLFormElement): Editable | null {
+    const composer = this.site ? this.find() : null;
+    if (composer && form.contains(composer)) return composer;
+    return this.fieldIn(form);
+  }
+
+  /** The editable field in `root` the user is in, else its first visible one. */
+  private fieldIn(root: Element): Editable | null {
+    const active = root.ownerDocument.activeElement;
+    const inUse = active && root.contains(active) ? this.composerFor(active) : null;
+    if (inUse && root.contains(inUse)) return inUse;
+    for (const field of root.querySelectorAll(GENERIC_COMPOSER.join(','))) {
+      if (isEditable(field) && isVisible(field)) return field;
+    }
+    return null;
   }
 
   /** The site's composer; re-found when the page has replaced it. */
@@ -57,6 +86,31 @@ export class ComposerLocator {
     return null;
   }
 
+  /**
+   * The composer that a click on `target` sends, or null when `target` is not
+   * a send control: the site's send control and its composer; otherwise (a
+   * site without an adapter, a message being edited, a composer the adapter
+   * no longer finds) a control that submits a form or is named like a send
+   * button ("Send", "Save & submit", "Skicka", data-testid="send-button"),
+   * and the editable field of its form or, without a form, of its nearest
+   * surroundings.
+   */
+  composerSentBy(target: EventTarget | null): Editable | null {
+    if (!(target instanceof Element)) return null;
+    const siteComposer = this.site && this.isSendControl(target) ? this.find() : null;
+    if (siteComposer) return siteComposer;
+    const control = target.closest(GENERIC_CONTROL);
+    if (!control || !isGenericSendControl(control)) return null;
+    const form = control.closest('form');
+    if (form) return this.composerIn(form);
+    let around = control.parentElement;
+    for (let depth = 0; around && depth < NEARBY_LEVELS; depth++, around = around.parentElement) {
+      const field = this.fieldIn(around);
+      if (field) return field;
+    }
+    return null;
+  }
+
   /** Is this click target the send control (or inside it)? */
   isSendControl(target: EventTarget | null): boolean {
     if (!this.site || !(target instanceof Element)) return false;
@@ -67,8 +121,14 @@ export class ComposerLocator {
     return !!composer && !!composer.closest(this.site.scope)?.contains(control);
   }
 
+  /** The control that sends this composer's text; null means "press Enter in it". */
   sendControl(composer: Editable): HTMLElement | null {
-    if (!this.site) return composer.closest('form')?.querySelector<HTMLElement>("button[type='submit'], button:not([type])") ?? null;
+    const siteComposer = this.site ? this.find() : null;
+    // Another message box on an adapter's page has its own control (or none): not the composer's.
+    if (!this.site || (siteComposer && siteComposer !== composer)) {
+      const controls = composer.closest('form')?.querySelectorAll<HTMLElement>(GENERIC_CONTROL) ?? [];
+      return [...controls].find(isGenericSendControl) ?? null;
+    }
     const root = (this.site.scope && composer.closest(this.site.scope)) || this.doc;
     for (const selector of this.site.send) {
       const el = root.querySelector<HTMLElement>(selector);
@@ -76,6 +136,14 @@ export class ComposerLocator {
     }
     return null;
   }
+}
+
+function isGenericSendControl(control: Element): control is HTMLElement {
+  if (control instanceof HTMLButtonElement && control.type === 'submit') return true;
+  if (control instanceof HTMLInputElement) return control.type === 'submit';
+  if (!(control instanceof HTMLElement)) return false;
+  const name = [control.getAttribute('aria-label'), control.title, control.dataset.testid, control.textContent].join(' ');
+  return SEND_NAME.test(name);
 }
 
 export function readText(el: Editable): string {

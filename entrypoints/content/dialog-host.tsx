@@ -69,6 +69,13 @@ export class DialogHost implements DialogPresenter {
     if (this.previousFocus instanceof HTMLElement) this.previousFocus.focus();
   }
 
+  restore(): void {
+    if (!this.ui || !this.request) return;
+    this.draw(this.ui);
+    // The user tried to send again: the answer the dialog waits for is there.
+    this.ui.mounted?.querySelector<HTMLElement>('[role="alertdialog"] button')?.focus();
+  }
+
   /** The small indicator by the composer; null hides it. */
   showIndicator(state: IndicatorState | null, anchor?: DOMRect): void {
     this.indicator = state && anchor ? { state, anchor } : null;
@@ -77,6 +84,8 @@ export class DialogHost implements DialogPresenter {
   }
 
   private draw(ui: ShadowRootContentScriptUi<HTMLElement>): void {
+    // The page re-rendered its body or rewrote the document (document.open): put the UI back.
+    if (!ui.shadowHost.isConnected && (this.request || this.indicator) && document.body) ui.mount();
     const container = ui.mounted;
     if (!container) return;
     const request = this.request;

@@ -10,6 +10,7 @@
 import { overrideFor, type EffectivePolicy } from '../../lib/policy/effective';
 import { PlaceholderBook, maskFindings } from '../../lib/redaction/placeholders';
 import type { Finding, ScanResult } from '../../lib/types';
+import { SendApproval } from './approval';
 import { insertAtSelection, readText, selectText, writeText, type ComposerLocator, type Editable } from './composer';
 import type { DialogRequest } from './dialog-host';
 import type { CheckOutcome, PromptChecker } from './prompt-checker';
@@ -19,6 +20,8 @@ export interface DialogPresenter {
   show(request: DialogRequest): void;
   close(): void;
   readonly isOpen: boolean;
+  /** Shows the open dialog again if the page has removed it from the document. */
+  restore(): void;
 }
 
 /** What happened, for the anonymous counters (categories and outcomes only: never text). */
@@ -34,8 +37,8 @@ export interface GuardHooks {
 type Kind = 'send' | 'paste' | 'upload';
 
 export class PromptGuard {
-  /** The exact text the user approved for the next send. */
-  private approvedText: string | null = null;
+  /** The one send the user approved (or the background found clean), replayed by the guard. */
+  private readonly approval = new SendApproval();
   /** The text whose send is held while the background checks it. */
   private heldText: string | null = null;
   /** Set while we paste on the user's behalf, so our own paste is not checked again. */
@@ -67,6 +70,7 @@ export class PromptGuard {
     this.placeholders = new PlaceholderBook(language);
   }
 
+  /** Adds the capture-phase listeners; calling it again (after document.open() erased them) adds nothing twice. */
   install(target: Window): void {
     for (const [type, listener] of this.listeners) target.addEventListener(type, listener, true);
   }
@@ -83,16 +87,16 @@ export class PromptGuard {
   }
 
   private onClick(e: MouseEvent): void {
-    if (!this.locator.isSendControl(e.target)) return;
-    const composer = this.locator.find();
+    const composer = this.locator.composerSentBy(e.target);
     if (composer) this.checkSend(e, composer);
   }
 
   private onSubmit(e: SubmitEvent): void {
     const form = e.target;
     if (!(form instanceof HTMLFormElement)) return;
-    const composer = this.locator.find() ?? this.locator.composerFor(form.querySelector('textarea, [contenteditable]'));
-    if (composer && form.contains(composer)) this.checkSend(e, composer);
+    // The site's composer, or the message box this form holds (a message being edited).
+    const composer = this.locator.composerIn(form);
+    if (composer) this.checkSend(e, composer);
   }
 
   private onPaste(e: ClipboardEvent): void {
@@ -210,13 +214,11 @@ export class PromptGuard {
   private checkSend(e: Event, composer: Editable): void {
     const text = readText(composer);
     if (!text.trim()) return;
-    if (this.approvedText !== null && text === this.approvedText) {
-      this.approvedText = null;
-      return;
-    }
+    if (this.approval.admits(text)) return;
     if (this.dialog.isOpen || this.heldText !== null) {
       // A dialog is open or a check is running: this send waits for it.
       this.stop(e);
+      if (this.dialog.isOpen) this.dialog.restore();
       return;
     }
     const outcome = this.checker.checkNow(text);
@@ -360,18 +362,15 @@ export class PromptGuard {
   }
 
   private replaySend(composer: Editable, approved: string): void {
-    this.approvedText = approved;
     setTimeout(() => {
       const control = this.locator.sendControl(composer);
-      if (control && !(control as HTMLButtonElement).disabled) {
-        control.click();
-      } else {
-        composer.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', keyCode: 13, bubbles: true, cancelable: true }));
-      }
-      // The approval is for this one send only.
-      setTimeout(() => {
-        if (this.approvedText === approved) this.approvedText = null;
-      }, 1000);
+      this.approval.replay(approved, () => {
+        if (control && !(control as HTMLButtonElement).disabled) {
+          control.click();
+        } else {
+          composer.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', keyCode: 13, bubbles: true, cancelable: true }));
+        }
+      });
     }, 30);
   }
 

@@ -26,7 +26,10 @@ interface HighlightRegistry {
 
 export class Highlighter {
   private timer: number | undefined;
-  private styled = false;
+  private installed = false;
+  private style: HTMLStyleElement | null = null;
+  /** What is painted in each field (the composer, a message being edited): one field's check leaves the others' alone. */
+  private readonly painted = new Map<Editable, Range[]>();
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -40,8 +43,11 @@ export class Highlighter {
     return typeof Highlight === 'function' ? css?.highlights : undefined;
   }
 
+  /** Adds the input listener; calling it again (after document.open() erased it) adds nothing twice. */
   install(target: Window): void {
     target.addEventListener('input', this.onInput, true);
+    if (this.installed) return;
+    this.installed = true;
     this.ctx.onInvalidated(() => target.removeEventListener('input', this.onInput, true));
   }
 
@@ -72,7 +78,9 @@ export class Highlighter {
     const registry = this.registry;
     if (!registry) return;
     const values = result?.findings.filter((f) => f.action !== 'inform').map((f) => f.text) ?? [];
-    const ranges = values.flatMap((value) => rangesOf(composer, value));
+    this.painted.set(composer, values.flatMap((value) => rangesOf(composer, value)));
+    for (const field of this.painted.keys()) if (!field.isConnected) this.painted.delete(field);
+    const ranges = [...this.painted.values()].flat();
     if (!ranges.length) {
       registry.delete(HIGHLIGHT_NAME);
       return;
@@ -82,12 +90,13 @@ export class Highlighter {
   }
 
   private addStyle(doc: Document): void {
-    if (this.styled) return;
+    // Again when the page has re-rendered its head or rewritten the document.
+    if (this.style?.isConnected) return;
     const style = doc.createElement('style');
     style.dataset.promptvakt = 'highlight';
     style.textContent = STYLE;
     (doc.head ?? doc.documentElement).append(style);
-    this.styled = true;
+    this.style = style;
   }
 }
 

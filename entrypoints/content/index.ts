@@ -3,6 +3,7 @@
  * organisation's policy): installs the send guard at document start, before
  * the page can send anything, then follows the effective policy.
  */
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
 import '../../components/dialog.css';
@@ -18,18 +19,33 @@ import { loadEffectivePolicy, watchEffectivePolicy } from '../shared/policy-stor
 import type { TabStatusReport } from '../shared/tab-status';
 import { ComposerLocator, type Editable } from './composer';
 import { DialogHost } from './dialog-host';
+import { whenDocumentReplaced } from './document-watch';
+import { isTopFrame, pageUrlOfFrame } from './frame-url';
 import { PromptGuard, type GuardOutcome } from './guard';
 import { Highlighter } from './highlighter';
 import type { IndicatorState } from './indicator';
 import { PromptChecker } from './prompt-checker';
+import { replaceRunningCopy, shieldFromForgedRestart, type IsolatedGlobal } from './single-instance';
 import { watchComposer } from './watchdog';
 
 export default defineContentScript({
   matches: BUILT_IN_SITE_MATCHES,
   runAt: 'document_start',
+  // Every frame of a protected page: a composer can live in an iframe, also in an
+  // about:blank or srcdoc frame that the page fills itself.
+  allFrames: true,
+  matchAboutBlank: true,
   cssInjectionMode: 'ui',
   main(ctx) {
-    const url = new URL(location.href);
+    // Only a copy of ours may replace this one, never a page script (single-instance.ts).
+    const restartEvent =
+      (ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE?: string }).SCRIPT_STARTED_MESSAGE_TYPE ??
+      `${browser.runtime.id}:content:wxt:content-script-started`;
+    ctx.onInvalidated(shieldFromForgedRestart(window, restartEvent));
+    replaceRunningCopy(globalThis as IsolatedGlobal, { stop: () => ctx.abort('replaced by a newer copy of the content script') });
+
+    // The page's address; the policy's mode for it follows single-page navigation (below).
+    let url = pageUrlOfFrame(window);
     const site = siteForUrl(url);
     // The built-in defaults guard the page from the first moment; the organisation's policy follows in milliseconds.
     let policy: EffectivePolicy = builtInEffectivePolicy();
@@ -41,13 +57,15 @@ export default defineContentScript({
     const dialog = new DialogHost(ctx, uiLanguage(), { policy: () => policy, catalogue: () => checker.catalogue() });
     const locator = new ComposerLocator(site);
 
+    // The field the user is in (the composer, or a message being edited), and what was last found in each.
     let composer: Editable | null = null;
-    let state: IndicatorState = { kind: 'protected' };
+    const states = new WeakMap<Editable, IndicatorState>();
     let checking = false;
     const drawIndicator = () => {
       if (!composer?.isConnected || mode() === 'off') return dialog.showIndicator(null);
       const baseline: IndicatorState = mode() === 'monitor' ? { kind: 'monitor' } : { kind: 'protected' };
-      const shown = checking ? { kind: 'checking' as const } : state.kind === 'findings' ? state : baseline;
+      const state = states.get(composer);
+      const shown = checking ? { kind: 'checking' as const } : state?.kind === 'findings' ? state : baseline;
       dialog.showIndicator(shown, composer.getBoundingClientRect());
     };
 
@@ -75,7 +93,7 @@ export default defineContentScript({
       checked: (c, result) => {
         composer = c;
         const shown = result?.findings.filter((f) => f.action === 'warn' || f.action === 'block') ?? [];
-        state = shown.length ? { kind: 'findings', count: shown.length, block: result?.decision === 'block' } : { kind: 'protected' };
+        states.set(c, shown.length ? { kind: 'findings', count: shown.length, block: result?.decision === 'block' } : { kind: 'protected' });
         drawIndicator();
       },
     });
@@ -104,13 +122,21 @@ export default defineContentScript({
     void loadEffectivePolicy().then(apply);
     const unwatch = watchEffectivePolicy(apply);
     ctx.onInvalidated(unwatch);
+    // A single-page site changes its address without a new document (history.pushState): a policy
+    // that names paths (`example.se/chat`) applies to the address the page has now. WXT's event
+    // carries the new URL in our world only; a page forging the event's name sends none.
+    ctx.addEventListener(window, 'wxt:locationchange', (event) => {
+      const next = (event as Event & { newUrl?: unknown }).newUrl;
+      if (!(next instanceof URL) || next.href === url.href || !/^https?:$/.test(next.protocol)) return;
+      url = next;
+      apply(policy);
+    });
 
     // The indicator appears when the user is in the composer, and follows it.
     const onFocus = (e: Event) => {
       const found = locator.composerFor(e.target);
       if (found && found !== composer) {
         composer = found;
-        state = { kind: 'protected' };
         drawIndicator();
       }
     };
@@ -122,9 +148,21 @@ export default defineContentScript({
         drawIndicator();
       });
     };
-    window.addEventListener('focusin', onFocus, true);
-    window.addEventListener('resize', follow, { passive: true });
-    window.addEventListener('scroll', follow, { passive: true, capture: true });
+    const listen = () => {
+      window.addEventListener('focusin', onFocus, true);
+      window.addEventListener('resize', follow, { passive: true });
+      window.addEventListener('scroll', follow, { passive: true, capture: true });
+    };
+    listen();
+    // document.open() erases every listener of the window, ours too: add them again (document-watch.ts).
+    ctx.onInvalidated(
+      whenDocumentReplaced(document, () => {
+        shieldFromForgedRestart(window, restartEvent);
+        if (installed) guard.install(window);
+        if (highlighting) highlighter.install(window);
+        listen();
+      }),
+    );
     ctx.onInvalidated(() => {
       window.removeEventListener('focusin', onFocus, true);
       window.removeEventListener('resize', follow);
@@ -132,7 +170,8 @@ export default defineContentScript({
     });
 
     // Only sites with an adapter know where their send control is; elsewhere the generic guard applies.
-    if (site) {
+    // The tab's state is the top frame's: a child frame (an embedded widget, a login frame) has no composer.
+    if (site && isTopFrame(window)) {
       watchComposer(ctx, locator, (degraded) => {
         if (mode() === 'off') return;
         if (degraded) count('degraded', []);
