@@ -11,6 +11,7 @@
  * through without reading words, so it shows the floor, not a fair rival.
  */
 import { scan } from '../lib/scan';
+import { slowestBuiltInRegexes } from '../tests/unit/regex-inventory';
 import { swedishText } from './swedish-text';
 
 const SIZES: [string, number, number][] = [
@@ -67,3 +68,10 @@ console.log('Promptvakt engine benchmark (node ' + process.version + ')');
 for (const r of rows) console.log(r.map((c, i) => c.padStart(widths[i]!)).join('  '));
 const heap = process.memoryUsage();
 console.log(`heap used ${(heap.heapUsed / 1e6).toFixed(1)} MB, rss ${(heap.rss / 1e6).toFixed(1)} MB`);
+
+// ReDoS: the slowest built-in regular expressions (tests/unit/regex-inventory.ts collects all of
+// lib/'s) on 100 KB of adversarial text built from each one's own alphabet, searched at every
+// position. tests/unit/redos.test.ts bounds this (catastrophic-only: 2 s, 200 KB/100 KB < 6).
+const slowest = slowestBuiltInRegexes(100_000, 3);
+console.log(`slowest built-in regex on 100 KB adversarial input: ${slowest[0]!.ms.toFixed(1)} ms`);
+for (const r of slowest) console.log(`  ${r.ms.toFixed(1).padStart(7)} ms  ${r.where}  (${JSON.stringify(r.unit)} repeated)  /${r.regex.source.slice(0, 60)}/`);

@@ -86,7 +86,7 @@ export function ruleSource(ruleId: string): RuleSource {
  * so prompt-like text cannot pass as a site even where the known-host list is not at hand.
  */
 const DNS_LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
-const HOSTNAME_RE = new RegExp(`^(?=.{4,253}$)(?:${DNS_LABEL}\\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$`);
+export const HOSTNAME_RE = new RegExp(`^(?=.{4,253}$)(?:${DNS_LABEL}\\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$`);
 
 export function isHostnameLabel(value: string): boolean {
   return HOSTNAME_RE.test(value);

@@ -65,7 +65,7 @@ const PLACEHOLDER_WORDS = new Set([
 ]);
 
 /** Placeholder, template and code shapes, one alternative per line (one regex, tried once per value). */
-const PLACEHOLDER_PATTERN = new RegExp(
+export const PLACEHOLDER_PATTERN = new RegExp(
   [
     '^[<[{($%!&*@]', // <password>, [x], {{ x }}, ${ENV}, $ENV, %ENV%, YAML tags and aliases
     '^[*•x#.\\-_?]+$', // ***, xxxx, ----, ...
@@ -355,7 +355,7 @@ class NeedleCursor {
 }
 
 /** Sticky copies of the token patterns with needles: tried at one position each. */
-const STICKY = new Map(
+export const STICKY = new Map(
   TOKEN_PATTERNS.filter((p) => p.needles).map((p) => [p, new RegExp(p.re.source, p.re.flags.replace('g', 'y'))]),
 );
 
@@ -553,7 +553,7 @@ const IS_WORDS = new Set(['är', 'e', 'is', 'was', 'var', 'blir', 'blev', 'becam
 const FOR_WORDS = new Set(['till', 'för', 'på', 'i', 'to', 'for', 'on']);
 
 /** All keys, longest first, as one case-insensitive scan (a native regex search finds the candidates). */
-const KEY_SCAN = new RegExp(
+export const KEY_SCAN = new RegExp(
   [...KEYS]
     .map(([key]) => key)
     .sort((a, b) => b.length - a.length)

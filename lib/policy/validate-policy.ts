@@ -37,7 +37,7 @@ export function checkPolicy(raw: unknown): CheckedPolicy {
     return { policy: policySchema.parse({ version: 1 }), diagnostics };
   }
   // A missing or wrong version is reported; the rest of the policy still applies as version 1.
-  if (raw.version !== 1) report(['version'], `must be 1 (the policy format version), found ${JSON.stringify(raw.version) ?? 'nothing'}`);
+  if (raw.version !== 1) report(['version'], `must be 1 (the policy format version), found ${show(raw.version)}`);
   const policy = keepValidParts(policySchema, { ...raw, version: 1 }, report);
   return { policy: policy ?? policySchema.parse({ version: 1 }), diagnostics };
 }
@@ -68,7 +68,8 @@ function salvage(schema: z.ZodType, value: unknown, path: PropertyKey[], report:
     const kept: Record<string, unknown> = {};
     const dropped = new Set<PropertyKey>();
     for (const [key, field] of Object.entries(value)) {
-      const fieldSchema = shape[key];
+      // Own fields only: "constructor" or "toString" in a policy must not find Object.prototype's.
+      const fieldSchema = Object.hasOwn(shape, key) ? shape[key] : undefined;
       if (!fieldSchema) {
         report([...path, key], `unknown field "${key}"${suggestion(key, Object.keys(shape))}`);
         continue;
@@ -132,14 +133,30 @@ function dropAt(root: Record<string, unknown> | unknown[], path: readonly Proper
     node = node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[path[i]!] : undefined;
   }
   const cut = lastArray >= 0 ? lastArray + 1 : 1;
+  // `root` is salvage's own copy, but a part that was valid on its own is still the caller's
+  // object: copy each container on the way down so the caller's policy is never changed.
   let parent: unknown = root;
-  for (const key of path.slice(0, cut - 1)) parent = (parent as Record<PropertyKey, unknown>)[key];
+  for (const key of path.slice(0, cut - 1)) {
+    const holder = parent as Record<PropertyKey, unknown>;
+    const child = holder[key];
+    holder[key] = Array.isArray(child) ? [...child] : isPlainObject(child) ? { ...child } : child;
+    parent = holder[key];
+  }
   const key = path[cut - 1];
   if (key === undefined) return false;
   if (Array.isArray(parent) && typeof key === 'number') parent.splice(key, 1);
   else if (parent && typeof parent === 'object' && key in parent) delete (parent as Record<PropertyKey, unknown>)[key];
   else return false;
   return true;
+}
+
+/** A value as JSON for a message; never throws (a BigInt or a cycle is not JSON). */
+function show(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? 'nothing';
+  } catch {
+    return String(typeof value);
+  }
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {

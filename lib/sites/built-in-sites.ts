@@ -29,6 +29,10 @@ export function matchesPattern(pattern: string, url: URL): boolean {
     ? url.hostname === host.slice(2) || url.hostname.endsWith(host.slice(1))
     : host === '*' || url.hostname === host;
   if (!hostOk) return false;
-  const pathRe = new RegExp('^' + path.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$');
-  return pathRe.test(url.pathname + url.search);
+  return pathPattern(path).test(url.pathname + url.search);
+}
+
+/** The path part of a match pattern ("/chat*") as a regex; '*' matches anything. */
+export function pathPattern(path: string): RegExp {
+  return new RegExp('^' + path.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$');
 }

@@ -62,6 +62,10 @@ function unicodeDigitValue(cp: number): number | null {
   return (cp - runStart) % 10;
 }
 
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
 function isDecimalDigit(cp: number): boolean {
   return cp > 0 && /\p{Nd}/u.test(String.fromCodePoint(cp));
 }
@@ -90,8 +94,9 @@ export function normalize(original: string): NormalizedText {
   for (let i = 0; i < original.length; i++) {
     const code = original.charCodeAt(i);
     if (!mayNeedChange(code)) continue;
-    // Astral code points (mathematical digits, emoji) come as a surrogate pair.
-    const width = code >= 0xd800 && code <= 0xdbff && i + 1 < original.length ? 2 : 1;
+    // Astral code points (mathematical digits, emoji) come as a surrogate pair; a lone
+    // high surrogate is one unit, so the character after it is still looked at.
+    const width = code >= 0xd800 && code <= 0xdbff && isLowSurrogate(original.charCodeAt(i + 1)) ? 2 : 1;
     const ch = original.slice(i, i + width);
     const replacement = replacementFor(ch);
     if (replacement !== null) {

@@ -3,6 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { formatReport, lineColumn } from '../../lib/report/text-report';
+import { scan } from '../../lib/scan';
 
 const TSX = join('node_modules', '.bin', 'tsx');
 
@@ -85,5 +87,17 @@ describe('scan CLI report', () => {
     const r = runCli(['--lang', 'en'], 'KONFIDENTIELL\nPlan');
     expect(r.status).toBe(2);
     expect(r.stdout).toContain('Blocked');
+  });
+});
+
+describe('report positions', () => {
+  it('gives line:column of every finding, counting line breaks once for the whole report', () => {
+    const text = ['Hej!', 'Pnr 640823-4174', '', 'HEMLIG', 'Text', '  mejl anna@exempel.se och 850709-9805'].join('\n').repeat(3);
+    const result = scan(text, { referenceDate: new Date('2026-11-24T12:00:00Z') });
+    const report = formatReport(text, result, { lang: 'en', reveal: true, source: 'x' });
+    const positions = [...report.matchAll(/^(\d+):(\d+) {2}/gm)].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(positions).toEqual(result.findings.map((f) => lineColumn(text, f.start)));
+    expect(positions.slice(0, 3)).toEqual([[2, 5], [4, 1], [6, 8]]);
+    expect(positions.at(-1)).toEqual([16, 28]);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { identityNumberDetector } from '../../lib/detectors/identity-numbers';
 import { luhnCheckDigit } from '../../lib/validators/luhn';
 import { parseIdentityNumber } from '../../lib/validators/personnummer';
-import { REFERENCE_DATE, runDetector } from './helpers';
+import { birthDateArb, identityNumber as make, REFERENCE_DATE, runDetector, serialArb } from './helpers';
 
 const found = (text: string) => runDetector(identityNumberDetector, text);
 const one = (text: string) => {
@@ -11,11 +11,6 @@ const one = (text: string) => {
   expect(f, text).toHaveLength(1);
   return f[0]!;
 };
-
-/** Builds a valid 10-digit number for a date and serial. */
-function make(yymmdd: string, serial: string): string {
-  return yymmdd + serial + luhnCheckDigit(yymmdd + serial);
-}
 
 describe('personnummer: written forms', () => {
   // 640823-4174: valid and not on Skatteverket's test list (640823-4174, the worked example, is on it).
@@ -189,10 +184,8 @@ describe('official test personnummer', () => {
 });
 
 describe('properties', () => {
-  const date = fc
-    .record({ y: fc.integer({ min: 1900, max: 2025 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 28 }) })
-    .map(({ y, m, d }) => ({ y, yymmdd: `${String(y % 100).padStart(2, '0')}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}` }));
-  const serial = fc.integer({ min: 1, max: 999 }).map((s) => String(s).padStart(3, '0'));
+  const date = birthDateArb;
+  const serial = serialArb;
   const words = fc.array(fc.constantFrom('och', 'Anna', 'beslut', 'ärende', '2026-11-03', 'kl.', '14:30', 'nr', '\n'), { maxLength: 8 });
 
   it('finds any valid number embedded in prose, in every form, with the right span', () => {

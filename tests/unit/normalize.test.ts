@@ -25,6 +25,14 @@ describe('normalize', () => {
     expect(original.slice(s, e)).toBe('𝟖𝟓𝟎𝟕𝟎𝟗-𝟗𝟖𝟎𝟓');
   });
 
+  it('still normalises the character after a lone high surrogate (it is not half of a pair)', () => {
+    const original = 'pnr \uD800８５０７０９\u200B−９８０５';
+    const n = normalize(original);
+    expect(n.text).toBe('pnr \uD800850709-9805');
+    const [s, e] = n.toOriginal(5, 16);
+    expect(original.slice(s, e)).toBe('８５０７０９\u200B−９８０５');
+  });
+
   it('reads digits of other scripts by their value', () => {
     expect(normalize('٨٥٠٧٠٩-٩٨٠٥').text).toBe('850709-9805');
     expect(normalize('८५०७०९').text).toBe('850709');

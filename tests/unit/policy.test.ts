@@ -77,6 +77,29 @@ describe('the policy schema', () => {
     }
   });
 
+  it('treats field names of Object.prototype ("constructor", "__proto__") as unknown fields, not as schemas', () => {
+    const raw = JSON.parse('{"version":1,"constructor":1,"__proto__":{"enabled":false},"categories":{"toString":"x","health":{"action":"block"}}}');
+    const { policy, diagnostics } = checkPolicy(raw);
+    expect(diagnostics.map((d) => d.path)).toEqual(['constructor', '__proto__', 'categories.toString']);
+    expect(policy.enabled).toBe(true);
+    expect(policy.categories?.health?.action).toBe('block');
+    expect(resolvePolicy(raw, { hasOwnProperty: 'x', categories: { valueOf: 'off' } }).categories.health.action).toBe('block');
+  });
+
+  it('never changes the policy it is given, so checking it again gives the same diagnostics', () => {
+    const rule = orgPolicy.customRules[0]!;
+    const raw = { version: 1, customRules: [rule, { ...rule }], sites: [{ pattern: 'a.se' }, { pattern: 'a.se' }] };
+    const before = structuredClone(raw);
+    const first = checkPolicy(raw);
+    expect(raw).toEqual(before);
+    expect(checkPolicy(raw)).toEqual(first);
+    expect(first.diagnostics).toHaveLength(2);
+  });
+
+  it('reports a version that is not JSON instead of throwing', () => {
+    expect(checkPolicy({ version: 1n }).diagnostics[0]).toMatchObject({ path: 'version' });
+  });
+
   it('a missing managed policy is the built-in policy, without diagnostics', () => {
     expect(resolvePolicy({}, undefined)).toEqual(builtInEffectivePolicy());
     expect(resolvePolicy(undefined, undefined)).toEqual(builtInEffectivePolicy());

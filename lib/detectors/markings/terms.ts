@@ -111,9 +111,9 @@ export const LEVEL_TERMS: readonly LevelTerm[] = [
 
 const LEVEL_SRC = LEVEL_TERMS.map((t) => `(${t.src})(?![\\p{L}\\p{N}])`).join('|');
 /** Any case: used where a label or the OSL reference tells us it is a marking. */
-const LEVEL_ANY_CASE = new RegExp(LEVEL_SRC, 'iuy');
+export const LEVEL_ANY_CASE = new RegExp(LEVEL_SRC, 'iuy');
 /** Capitals only: used to spot level terms anywhere on a line. */
-const LEVEL_CAPS = new RegExp(LEVEL_SRC, 'uy');
+export const LEVEL_CAPS = new RegExp(LEVEL_SRC, 'uy');
 
 export interface LevelHit {
   readonly term: LevelTerm;
@@ -179,14 +179,14 @@ const REF_WORD =
   `according${SP}{1,2}to|pursuant${SP}{1,2}to|under)(?![\\p{L}])`;
 
 /** Right after a level: separator, optional "enligt"/"jfr", then a reference. */
-const FIRST_REF = new RegExp(`${SP}{0,3}(?:[,:;(\\-–]${SP}{0,3})?(?:${REF_WORD}${SP}{0,3})?${REF}`, 'iuy');
+export const FIRST_REF = new RegExp(`${SP}{0,3}(?:[,:;(\\-–]${SP}{0,3})?(?:${REF_WORD}${SP}{0,3})?${REF}`, 'iuy');
 /** A further reference: "…, 26 kap. 1 § OSL", "… och 25:1 OSL". */
-const MORE_REF = new RegExp(
+export const MORE_REF = new RegExp(
   `${SP}{0,3}(?:,|;|och|samt|respektive|resp\\.?|eller|and|&)${SP}{0,3}${REF}`,
   'iuy',
 );
 /** A value that is just a reference ("Sekretess: 25 kap. 1 § OSL", a line "Enligt 15 kap. 2 § OSL"). */
-const BARE_REF = new RegExp(`(?:[(\\[]${SP}{0,2})?(?:${REF_WORD}${SP}{0,3})?${REF}`, 'iuy');
+export const BARE_REF = new RegExp(`(?:[(\\[]${SP}{0,2})?(?:${REF_WORD}${SP}{0,3})?${REF}`, 'iuy');
 
 function moreRefs(line: string, end: number): number {
   for (let i = 0; i < 8; i++) {
