@@ -8,6 +8,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { EffectivePolicy } from '../../lib/policy/effective';
+import { BUILT_IN_SITE_MATCHES } from '../../lib/sites/built-in-sites';
 import { migrateLegacyLanguage } from '../../components/settings';
 import { SCAN_PORT, isCountRequest, isReportNowRequest, isScanRequest } from '../shared/messages';
 import { loadPendingSites } from '../shared/policy-store';
@@ -15,7 +16,8 @@ import { isTabStatusQuery, isTabStatusReport, type TabStatus } from '../shared/t
 import { Counters } from './counters';
 import { PolicyService } from './policy-service';
 import { receiveScanParts, scanForPage } from './scan-service';
-import { syncRegisteredSites } from './site-registration';
+import { protectOpenTabs } from './open-tabs';
+import { addedSiteMatches, syncRegisteredSites } from './site-registration';
 
 const key = (tabId: number) => `tab-status:${tabId}`;
 const RED = '#b91c1c';
@@ -80,11 +82,29 @@ export default defineBackground(() => {
     counters.setPolicy(policy);
     void applySites(policy);
   });
-  browser.permissions.onAdded.addListener(() => void policies.get().then(applySites));
+  browser.permissions.onAdded.addListener((added) => {
+    void policies
+      .get()
+      .then(applySites)
+      // Tabs already open on a site just granted are protected at once, not after a reload.
+      .then(() => protectOpenTabs(added.origins ?? []));
+  });
   counters.start();
   policies.start();
-  // The language choice moved from storage.local to the employee's synced settings.
-  browser.runtime.onInstalled.addListener(() => void migrateLegacyLanguage().catch(() => undefined));
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    // The language choice moved from storage.local to the employee's synced settings.
+    void migrateLegacyLanguage().catch(() => undefined);
+    if (reason !== 'install' && reason !== 'update') return;
+    // Tabs open before this install or update have no working content script.
+    void policies
+      .get()
+      .then(async (policy) => {
+        const pending = await syncRegisteredSites(policy).catch(() => addedSiteMatches(policy));
+        const granted = addedSiteMatches(policy).filter((pattern) => !pending.includes(pattern));
+        return protectOpenTabs([...BUILT_IN_SITE_MATCHES, ...granted]);
+      })
+      .catch((error: unknown) => console.error('Promptvakt: could not protect the open tabs', error));
+  });
 });
 
 /** A policy with errors, or organisation sites still waiting for access, put "!" on the badge everywhere. */

@@ -1,0 +1,31 @@
+/**
+ * Tabs that were open before Promptvakt could run in them. The browser runs a
+ * content script only in pages loaded after it was installed or registered,
+ * and after an update the copy in an open tab loses its extension and stops.
+ * Without this, a tab opened before a (forced) install, an update, or the
+ * grant of an organisation site would be silently unprotected until reloaded.
+ * The new copy replaces any copy still running in the frame
+ * (content/single-instance.ts), so injecting twice is harmless.
+ */
+import { browser } from 'wxt/browser';
+
+export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
+
+/** Injects the content script into every frame of the open tabs matching `patterns`; returns how many tabs got it. */
+export async function protectOpenTabs(patterns: readonly string[]): Promise<number> {
+  if (!patterns.length) return 0;
+  const tabs = await browser.tabs.query({ url: [...patterns] }).catch(() => []);
+  let protectedTabs = 0;
+  for (const tab of tabs) {
+    // A discarded tab reloads (and gets the content script) when it is shown again.
+    if (tab.id === undefined || tab.discarded) continue;
+    try {
+      await browser.scripting.executeScript({ target: { tabId: tab.id, allFrames: true }, files: [CONTENT_SCRIPT_FILE] });
+      protectedTabs++;
+    } catch (error) {
+      // An error page or a tab that is navigating away: it gets the content script when it loads.
+      console.warn('Promptvakt: could not protect an open tab', error);
+    }
+  }
+  return protectedTabs;
+}
