@@ -9,7 +9,12 @@
  * any scanner that reads the prompt must do, and the one the ratio uses;
  * "digits" only looks for personnummer-shaped digit runs, which V8 can skip
  * through without reading words, so it shows the floor, not a fair rival.
+ *
+ * Last lines: the slowest built-in regexes on adversarial input, and the worst
+ * case of an admin's RE2 pattern at the program-size limit.
  */
+import { re2Engine } from '../lib/policy/regex-engine';
+import { POLICY_LIMITS } from '../lib/policy/schema';
 import { scan } from '../lib/scan';
 import { slowestBuiltInRegexes } from '../tests/unit/regex-inventory';
 import { swedishText } from './swedish-text';
@@ -75,3 +80,17 @@ console.log(`heap used ${(heap.heapUsed / 1e6).toFixed(1)} MB, rss ${(heap.rss /
 const slowest = slowestBuiltInRegexes(100_000, 3);
 console.log(`slowest built-in regex on 100 KB adversarial input: ${slowest[0]!.ms.toFixed(1)} ms`);
 for (const r of slowest) console.log(`  ${r.ms.toFixed(1).padStart(7)} ms  ${r.where}  (${JSON.stringify(r.unit)} repeated)  /${r.regex.source.slice(0, 60)}/`);
+
+// Admin regexes (RE2JS, background only): the largest program a policy pattern may compile to
+// (POLICY_LIMITS.patternProgramSize) on 100 KB that keeps every instruction busy, case-insensitive
+// as custom rules run by default. docs/ADMIN.md ("Your own rules") quotes this figure.
+{
+  const limit = POLICY_LIMITS.patternProgramSize;
+  const largest = `\\w{${limit - 3}}!`; // \w{n}! compiles to n + 3 instructions
+  const hostile = 'a'.repeat(100_000);
+  re2Engine.findAll(largest, false, hostile.slice(0, 10_000)); // compile and warm up
+  const t0 = performance.now();
+  re2Engine.findAll(largest, false, hostile);
+  const ms = performance.now() - t0;
+  console.log(`largest accepted admin regex (/${largest}/, ${limit} RE2 instructions) on 100 KB of "a": ${ms.toFixed(0)} ms`);
+}

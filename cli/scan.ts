@@ -1,16 +1,19 @@
 /**
  * Promptvakt scan CLI.
  *
- *   npm run --silent scan -- --jsonl            JSON Lines in, one JSON line out per input line
+ *   npm run --silent scan -- --jsonl [FILE]     JSON Lines in (FILE or stdin), one JSON line out per input line
  *   npm run scan -- FILE                         human report for a file (or stdin without FILE)
  *
  * Options: --lang sv|en, --reveal (print values unmasked), --date YYYY-MM-DD
  * (reference date for century inference), --english-nlp (also ask compromise
  * for English names missing from the name lists). Exit status of the report: 0 allow,
  * 1 warn, 2 block, 3 error. The --jsonl contract is documented in docs/CLI.md.
+ * A UTF-8 byte-order mark (Windows editors write one) is not part of the text:
+ * it is dropped at the start of the input and of each JSON line.
  */
-import { readFileSync } from 'node:fs';
+import { createReadStream, readFileSync, realpathSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import type { Detector } from '../lib/detectors/detector';
 import { withEnglishNlp } from '../lib/detectors/english-nlp';
 import { checkBuiltInData } from '../lib/rules/zod-data-check';
@@ -54,15 +57,34 @@ function parseArgs(argv: string[]): CliOptions {
 }
 
 const HELP = `usage: npm run scan -- [FILE|-] [--lang sv|en] [--reveal] [--date YYYY-MM-DD] [--english-nlp]
-       npm run --silent scan -- --jsonl < prompts.jsonl
+       npm run --silent scan -- --jsonl [FILE|-]    (no FILE or -: JSON Lines from stdin)
 Exit status (report): 0 allow, 1 warn, 2 block, 3 error.
 `;
 
 class UsageError extends Error {}
 
+const BOM = '\uFEFF';
+
+/** `text` without a leading byte-order mark. */
+function withoutBom(text: string): string {
+  return text.startsWith(BOM) ? text.slice(1) : text;
+}
+
+/** The message of anything thrown (not every throw is an Error, and a hostile one may not even print). */
+function messageOf(error: unknown): string {
+  try {
+    return error instanceof Error ? error.message : String(error);
+  } catch {
+    return 'unknown error';
+  }
+}
+
 async function runJsonl(options: CliOptions): Promise<void> {
-  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-  for await (const line of lines) {
+  const input = options.file && options.file !== '-' ? createReadStream(options.file) : process.stdin;
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  for await (const raw of lines) {
+    // A file written on Windows starts with a BOM (and so does each of several joined with cat).
+    const line = withoutBom(raw);
     if (!line.trim()) continue;
     process.stdout.write(JSON.stringify(scanJsonlLine(line, options)) + '\n');
   }
@@ -73,7 +95,7 @@ function scanJsonlLine(line: string, options: CliOptions): object {
   try {
     input = JSON.parse(line);
   } catch (error) {
-    return { id: null, error: `invalid JSON: ${(error as Error).message}` };
+    return { id: null, error: `invalid JSON: ${messageOf(error)}` };
   }
   const id = input && typeof input === 'object' && 'id' in input ? (input as { id: unknown }).id : null;
   const text = input && typeof input === 'object' ? (input as { text?: unknown }).text : undefined;
@@ -94,44 +116,73 @@ function scanJsonlLine(line: string, options: CliOptions): object {
       })),
     };
   } catch (error) {
-    process.stderr.write(`scan failed for id ${JSON.stringify(id)}: ${(error as Error).stack}\n`);
-    return { id, error: `scan failed: ${(error as Error).message}` };
+    // The contract: an "error" line for this input line, a diagnostic on stderr, and the run goes on.
+    process.stderr.write(`promptvakt scan: scan failed for id ${JSON.stringify(id)}: ${messageOf(error)}\n`);
+    return { id, error: `scan failed: ${messageOf(error)}` };
   }
 }
 
 async function readAll(file: string | undefined): Promise<string> {
-  if (file && file !== '-') return readFileSync(file, 'utf8');
+  if (file && file !== '-') return withoutBom(readFileSync(file, 'utf8'));
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return withoutBom(Buffer.concat(chunks).toString('utf8'));
 }
 
-async function main(): Promise<number> {
-  // The rules shipped with the engine are checked on every start (the extension trusts its validated build).
-  checkBuiltInData();
+/**
+ * Runs the CLI on `argv` (the arguments after the script) and resolves to the
+ * exit status. Whatever goes wrong, it writes a one-line diagnostic to stderr
+ * and resolves to 3, never a stack trace; in --jsonl a failing line gets its
+ * "error" line instead and the run goes on.
+ */
+export async function main(argv: string[]): Promise<number> {
   let options: CliOptions;
   try {
-    options = parseArgs(process.argv.slice(2));
+    // The rules shipped with the engine are checked on every start (the extension trusts its validated build).
+    checkBuiltInData();
+    options = parseArgs(argv);
   } catch (error) {
-    process.stderr.write(`promptvakt scan: ${(error as Error).message}\n${HELP}`);
+    process.stderr.write(`promptvakt scan: ${messageOf(error)}\n${error instanceof UsageError ? HELP : ''}`);
     return 3;
   }
-  if (options.jsonl) {
-    await runJsonl(options);
-    return 0;
+  try {
+    if (options.jsonl) {
+      await runJsonl(options);
+      return 0;
+    }
+    const text = await readAll(options.file);
+    let result: ReturnType<typeof scan>;
+    try {
+      result = scan(text, { referenceDate: options.referenceDate, detectors: options.detectors });
+    } catch (error) {
+      process.stderr.write(`promptvakt scan: scan failed: ${messageOf(error)}\n`);
+      return 3;
+    }
+    process.stdout.write(formatReport(text, result, { lang: options.lang, reveal: options.reveal, source: options.file ?? 'stdin' }));
+    return { allow: 0, warn: 1, block: 2 }[result.decision];
+  } catch (error) {
+    process.stderr.write(`promptvakt scan: ${messageOf(error)}\n`);
+    return 3;
   }
-  const text = await readAll(options.file);
-  const result = scan(text, { referenceDate: options.referenceDate, detectors: options.detectors });
-  process.stdout.write(formatReport(text, result, { lang: options.lang, reveal: options.reveal, source: options.file ?? 'stdin' }));
-  return { allow: 0, warn: 1, block: 2 }[result.decision];
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`promptvakt scan: ${(error as Error).message}\n`);
-    process.exitCode = 3;
-  },
-);
+/** Run as a script (`tsx cli/scan.ts`), not imported by a test. */
+function isEntryPoint(): boolean {
+  try {
+    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`promptvakt scan: ${messageOf(error)}\n`);
+      process.exitCode = 3;
+    },
+  );
+}

@@ -40,6 +40,22 @@ export const re2Engine: RegexEngine = {
   },
 };
 
+/**
+ * The largest RE2 program (RE2JS `programSize()`, in instructions) a policy
+ * pattern may compile to. RE2JS is linear in the prompt, but the factor is the
+ * program: on a prompt that keeps every instruction busy (100 KB of one letter,
+ * case-insensitive as rules run by default) it costs ~65 ns per instruction per
+ * character, so `\w{1000}!` takes ~7 s per 100 KB and the background check
+ * times out. Without counted repetition a pattern compiles to at most its
+ * length + 3 instructions (a 50-word alternation: ~380; 500 characters of
+ * literal: 502; only runs of empty groups `()()` do worse), so within
+ * POLICY_LIMITS.patternLength this limit refuses only large counts such as
+ * `{1000}` or `{1,1000}`. It caps one rule's worst case at ~4–5 s per 100 KB
+ * (bench/engine.bench.ts prints it), little above the ~3.5 s that a
+ * 500-character literal already may cost.
+ */
+export const MAX_PROGRAM_SIZE = 600;
+
 /** Why a pattern cannot be used, in one line; null when it can. */
 export function regexProblem(pattern: string): string | null {
   let re: RE2JS;
@@ -50,5 +66,13 @@ export function regexProblem(pattern: string): string | null {
     return `not a valid RE2 regular expression (no look-around or back-references): ${detail}`;
   }
   if (re.matches('')) return 'the pattern matches empty text, so it would match everywhere';
+  // Case folding does not change the size: the case-sensitive compile stands for both.
+  const size = re.programSize();
+  if (size > MAX_PROGRAM_SIZE) {
+    return (
+      `the pattern is too complex (${size} RE2 instructions, at most ${MAX_PROGRAM_SIZE}), so it would slow down ` +
+      'the check of a long prompt: write a simpler one, e.g. with "+" or "{20,}" instead of a large count such as "{1,1000}"'
+    );
+  }
   return null;
 }

@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { compileTerm } from '../sensitive/lexicon';
 import { CATEGORIES, SEVERITIES } from '../types';
-import { regexProblem } from './regex-engine';
+import { MAX_PROGRAM_SIZE, regexProblem } from './regex-engine';
 
 /** What the policy does with a finding. `log` counts it and paints it, without interrupting. */
 export const POLICY_ACTIONS = ['off', 'log', 'warn', 'block'] as const;
@@ -36,6 +36,8 @@ export const POLICY_LIMITS = {
   keywordsPerRule: 500,
   keywordLength: 100,
   patternLength: 500,
+  /** RE2 instructions a pattern compiles to (regex-engine.ts MAX_PROGRAM_SIZE; checked by regexProblem). */
+  patternProgramSize: MAX_PROGRAM_SIZE,
   messageLength: 500,
   textLength: 200,
 } as const;

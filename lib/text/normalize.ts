@@ -8,7 +8,12 @@
  *   - NBSP, thin, narrow and other fixed-width spaces become ' ';
  *   - zero-width and bidi-control characters and the soft hyphen are dropped;
  *   - full-width ASCII becomes ASCII; common Cyrillic/Greek capitals that look
- *     like Latin letters become Latin (so "НЕМLIG" is still HEMLIG).
+ *     like Latin letters become Latin (so "НЕМLIG" is still HEMLIG);
+ *   - a combining mark (Mn/Me: U+0301, U+20DD …) after a digit, a dash, a space
+ *     or anything else that is not a letter is dropped: there it only hides
+ *     what it sits between ("850709-980\u03015"). On a letter (or on a mark on
+ *     one) it stays, so decomposed Swedish ("a\u030A" for å) is not changed;
+ *     so does one at the very start, which sits between nothing.
  * Every normalised character comes from exactly one original code point, so a
  * normalised span maps back to one original span. Case is preserved: markings
  * depend on capitals, and detectors fold case where they need to.
@@ -35,6 +40,21 @@ function mayNeedChange(c: number): boolean {
 const DROPPED = /^[\u00AD\u034F\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFEFF\uFFA0]$/u;
 const SPACES = /^[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]$/u;
 const DASHES = /^[\u2010-\u2015\u2212\uFE58\uFE63]$/u;
+const COMBINING_MARK = /^[\p{Mn}\p{Me}]$/u;
+const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
+
+/** A combining mark (Mn/Me) that normalisation may drop; U+034F is always dropped (DROPPED). */
+function isCombiningMark(ch: string, code: number): boolean {
+  if (code >= 0x300 && code <= 0x36f) return code !== 0x34f; // the common diacritics, all Mn
+  return code > 0x36f && COMBINING_MARK.test(ch);
+}
+
+/** What a combining mark may stay on: a letter, or a mark already on one. */
+function carriesMarks(cp: number): boolean {
+  if (cp < 0x80) return (cp | 0x20) >= 0x61 && (cp | 0x20) <= 0x7a;
+  if (cp >= 0xc0 && cp <= 0x24f) return cp !== 0xd7 && cp !== 0xf7; // Latin-1 and Latin Extended letters
+  return LETTER_OR_MARK.test(String.fromCodePoint(cp));
+}
 
 /** Replacement for one code point: '' drops it; null keeps it unchanged. */
 function replacementFor(ch: string): string | null {
@@ -60,6 +80,17 @@ function unicodeDigitValue(cp: number): number | null {
   let runStart = cp;
   while (isDecimalDigit(runStart - 1)) runStart--;
   return (cp - runStart) % 10;
+}
+
+/** The code point that ends at `end` in `text` (a whole surrogate pair, if it is one); -1 at the start. */
+function codePointBefore(text: string, end: number): number {
+  if (end < 1) return -1;
+  const start = end >= 2 && isLowSurrogate(text.charCodeAt(end - 1)) && isHighSurrogate(text.charCodeAt(end - 2)) ? end - 2 : end - 1;
+  return text.codePointAt(start)!;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }
 
 function isLowSurrogate(code: number): boolean {
@@ -91,6 +122,8 @@ export function normalize(original: string): NormalizedText {
   let copiedTo = 0;
   let normLength = 0;
   let changed = false;
+  // The last code point of the normalised text before copiedTo (-1 while there is none).
+  let lastOut = -1;
   for (let i = 0; i < original.length; i++) {
     const code = original.charCodeAt(i);
     if (!mayNeedChange(code)) continue;
@@ -98,9 +131,18 @@ export function normalize(original: string): NormalizedText {
     // high surrogate is one unit, so the character after it is still looked at.
     const width = code >= 0xd800 && code <= 0xdbff && isLowSurrogate(original.charCodeAt(i + 1)) ? 2 : 1;
     const ch = original.slice(i, i + width);
-    const replacement = replacementFor(ch);
+    let replacement: string | null;
+    if (isCombiningMark(ch, code)) {
+      // The base is the normalised character before the mark: a full-width digit has become '5' by now.
+      const base = i > copiedTo ? codePointBefore(original, i) : lastOut;
+      replacement = base >= 0 && !carriesMarks(base) ? '' : null;
+    } else {
+      replacement = replacementFor(ch);
+    }
     if (replacement !== null) {
       changed = true;
+      if (i > copiedTo) lastOut = codePointBefore(original, i);
+      if (replacement) lastOut = codePointBefore(replacement, replacement.length);
       parts.push(original.slice(copiedTo, i));
       normLength += i - copiedTo;
       parts.push(replacement);

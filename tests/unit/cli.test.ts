@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { formatReport, lineColumn } from '../../lib/report/text-report';
 import { scan } from '../../lib/scan';
 
@@ -87,6 +87,122 @@ describe('scan CLI report', () => {
     const r = runCli(['--lang', 'en'], 'KONFIDENTIELL\nPlan');
     expect(r.status).toBe(2);
     expect(r.stdout).toContain('Blocked');
+  });
+});
+
+describe('scan CLI and a byte-order mark', () => {
+  // Windows editors and PowerShell's Out-File -Encoding utf8 start a file with U+FEFF.
+  const dir = mkdtempSync(join(tmpdir(), 'promptvakt-cli-bom-'));
+  const BOM = '\uFEFF';
+  const jsonl = (id: string, text: string) => JSON.stringify({ id, text });
+
+  it('--jsonl: a BOM at the start of stdin is not part of the first line', () => {
+    const r = runCli(['--jsonl'], BOM + jsonl('a', 'Pnr 640823-4174') + '\n' + jsonl('b', 'Hej') + '\n');
+    expect(r.status).toBe(0);
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out.map((o) => [o.id, o.decision, o.error])).toEqual([['a', 'block', undefined], ['b', 'allow', undefined]]);
+    expect(out[0].findings[0]).toMatchObject({ start: 4, end: 15, text: '640823-4174' });
+  });
+
+  it('--jsonl FILE reads the file, and a BOM at the start of it or of a joined file is skipped', () => {
+    const path = join(dir, 'prompts.jsonl');
+    // Two files joined with cat: each starts with a BOM; a line of only a BOM is blank.
+    writeFileSync(path, BOM + jsonl('a', 'KONFIDENTIELL\nPlan') + '\r\n' + BOM + jsonl('b', 'Hej') + '\r\n' + BOM + '\n');
+    const r = runCli(['--jsonl', path]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l)).map((o) => [o.id, o.decision])).toEqual([['a', 'block'], ['b', 'allow']]);
+  });
+
+  it('report: a BOM at the start of a file or of stdin is dropped, so positions are the text\'s', () => {
+    const path = join(dir, 'prompt.txt');
+    writeFileSync(path, BOM + 'Pnr 640823-4174');
+    for (const r of [runCli([path, '--lang', 'en']), runCli(['--lang', 'en'], BOM + 'Pnr 640823-4174'), runCli(['-', '--lang', 'en'], BOM + 'Pnr 640823-4174')]) {
+      expect(r.status).toBe(2);
+      expect(r.stdout).toMatch(/^1:5 {2}personnummer/m);
+    }
+  });
+});
+
+describe('scan CLI when scan() throws', () => {
+  // A bug in a detector must give the contract's error output, not a stack trace.
+  let thrown: unknown;
+  let main: (argv: string[]) => Promise<number>;
+  const dir = mkdtempSync(join(tmpdir(), 'promptvakt-cli-throw-'));
+  const file = (name: string, text: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+
+  beforeAll(async () => {
+    vi.resetModules();
+    vi.doMock('../../lib/scan', async (importOriginal) => {
+      const real = await importOriginal<typeof import('../../lib/scan')>();
+      return {
+        ...real,
+        scan: (text: string, options?: Parameters<typeof real.scan>[1]) => {
+          if (text.includes('BOOM')) throw thrown;
+          return real.scan(text, options);
+        },
+      };
+    });
+    ({ main } = await import('../../cli/scan'));
+  });
+
+  afterAll(() => {
+    vi.doUnmock('../../lib/scan');
+    vi.resetModules();
+  });
+
+  async function run(argv: string[]) {
+    const stdout: string[] = [];
+    const stderr: string[] = [];
+    const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => stdout.push(String(chunk)) > 0);
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => stderr.push(String(chunk)) > 0);
+    try {
+      const status = await main(['--date', '2026-11-24', ...argv]);
+      return { status, stdout: stdout.join(''), stderr: stderr.join('') };
+    } finally {
+      out.mockRestore();
+      err.mockRestore();
+    }
+  }
+
+  const STACK_TRACE = /^\s+at .+(?:\(|:\d+:\d+)/m;
+  const THROWS: [string, unknown, string][] = [
+    ['an Error', new Error('detector exploded'), 'detector exploded'],
+    ['null', null, 'null'],
+    ['an object that cannot be printed', Object.create(null), 'unknown error'],
+  ];
+
+  it.each(THROWS)('--jsonl: %s gives an "error" line for that line only, and the run goes on', async (_, error, message) => {
+    thrown = error;
+    const input = file('throw.jsonl', [{ id: 'a', text: 'Pnr 640823-4174' }, { id: 'boom', text: 'BOOM' }, { id: 'c', text: 'Hej' }].map((l) => JSON.stringify(l)).join('\n'));
+    const r = await run(['--jsonl', input]);
+    expect(r.status).toBe(0);
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out.map((o) => o.id)).toEqual(['a', 'boom', 'c']);
+    expect(out[0].decision).toBe('block');
+    expect(out[1]).toEqual({ id: 'boom', error: `scan failed: ${message}` });
+    expect(out[2].decision).toBe('allow');
+    expect(r.stderr).toBe(`promptvakt scan: scan failed for id "boom": ${message}\n`);
+    expect(r.stderr).not.toMatch(STACK_TRACE);
+  });
+
+  it.each(THROWS)('report: %s exits 3 with a one-line diagnostic and nothing on stdout', async (_, error, message) => {
+    thrown = error;
+    const r = await run([file('throw.txt', 'Pnr 640823-4174 BOOM')]);
+    expect(r.status).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`promptvakt scan: scan failed: ${message}\n`);
+  });
+
+  it('still reports normally when scan() does not throw (the module runs as imported, not as a script)', async () => {
+    const r = await run([file('ok.txt', 'Pnr 640823-4174'), '--lang', 'en']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toMatch(/^1:5 {2}personnummer/m);
+    expect(await run(['--jsonl', join(dir, 'missing.jsonl')])).toMatchObject({ status: 3, stdout: '', stderr: expect.stringMatching(/^promptvakt scan: ENOENT[^\n]*\n$/) });
   });
 });
 

@@ -57,7 +57,7 @@ function inputLines(input: Buffer): string[] {
 function expectedFor(line: string): { id: unknown; error?: RegExp; text?: string } {
   let input: unknown;
   try {
-    input = JSON.parse(line);
+    input = JSON.parse(line.replace(/^\uFEFF/, '')); // a line's leading byte-order mark is skipped
   } catch {
     return { id: null, error: /^invalid JSON/ };
   }
@@ -100,7 +100,7 @@ const EXIT = { allow: 0, warn: 1, block: 2 } as const;
 function checkReportRun(input: Buffer, run: Run): void {
   expect(run.stderr).not.toMatch(STACK_TRACE);
   expect(run.stderr).toBe('');
-  const text = input.toString('utf8');
+  const text = input.toString('utf8').replace(/^\uFEFF/, ''); // a leading byte-order mark is skipped
   const result = scan(text, at);
   expect(run.status).toBe(EXIT[result.decision]);
   expect(run.stdout.startsWith('stdin: ')).toBe(true);

@@ -5,7 +5,8 @@
  *     the promises of `Finding` (lib/types.ts);
  *   - identity numbers and markings are still found, with a span that maps back
  *     to the obfuscated original, when zero-width characters are inserted, the
- *     hyphen is another dash and digits are full-width;
+ *     hyphen is another dash, digits are full-width and combining marks sit on
+ *     digits and dashes;
  *   - a 5 MB prompt is scanned to the end.
  */
 import fc from 'fast-check';
@@ -111,6 +112,8 @@ describe('scan() on arbitrary text', () => {
 // Obfuscation
 
 const ZERO_WIDTH = ['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD'];
+/** Combining marks (Mn/Me): acute, diaeresis, low line, enclosing circle, keycap, variation selector, an astral one. */
+const MARKS = ['\u0301', '\u0308', '\u0332', '\u20DD', '\u20E3', '\uFE0F', '\u{1D167}'];
 const DASHES = ['\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2212', '\uFE63', '\uFF0D'];
 const SPACES = ['\u00A0', '\u2009', '\u202F'];
 const LOOK_ALIKE: Record<string, string> = { A: 'А', B: 'В', E: 'Е', K: 'К', M: 'М', H: 'Н', O: 'О', P: 'Р', C: 'С', T: 'Т', X: 'Х' };
@@ -124,6 +127,8 @@ interface Obfuscation {
   lookAlike: boolean[];
   /** Zero-width characters to insert: [position (mod length + 1), character]. */
   inserts: [number, string][];
+  /** Combining marks to put on a digit or dash: [which digit or dash (mod their number), marks]. */
+  marks: [number, string][];
 }
 
 const obfuscationArb: fc.Arbitrary<Obfuscation> = fc.record({
@@ -132,6 +137,7 @@ const obfuscationArb: fc.Arbitrary<Obfuscation> = fc.record({
   space: fc.constantFrom(' ', ...SPACES),
   lookAlike: fc.array(fc.boolean(), { minLength: 64, maxLength: 64 }),
   inserts: fc.array(fc.tuple(fc.nat(), fc.constantFrom(...ZERO_WIDTH)), { maxLength: 6 }),
+  marks: fc.array(fc.tuple(fc.nat(), fc.array(fc.constantFrom(...MARKS), { minLength: 1, maxLength: 2 }).map((m) => m.join(''))), { maxLength: 4 }),
 });
 
 function obfuscate(token: string, o: Obfuscation, lookAlikes: boolean): string {
@@ -143,6 +149,9 @@ function obfuscate(token: string, o: Obfuscation, lookAlikes: boolean): string {
     if (lookAlikes && o.lookAlike[i % o.lookAlike.length] && LOOK_ALIKE[ch]) return LOOK_ALIKE[ch]!;
     return ch;
   });
+  // Marks go on a digit or dash as it now stands (full-width, another dash): after mapping.
+  const bases = chars.flatMap((ch, i) => (/^[\p{Nd}\p{Pd}\u2212]$/u.test(ch) ? [i] : []));
+  for (const [which, marks] of o.marks) if (bases.length) chars[bases[which % bases.length]!] += marks;
   // Insert from the back so earlier positions stay where they were.
   const inserts = [...o.inserts].map(([p, zw]) => [p % (chars.length + 1), zw] as const).sort((a, b) => b[0] - a[0]);
   for (const [p, zw] of inserts) chars.splice(p, 0, zw);

@@ -1,9 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtInEffectivePolicy } from '../../lib/policy/built-in-effective';
 import { catalogueFor, detectionPolicyFor, detectorsFor, matchPatternFor, overrideFor, siteModeFor, type EffectivePolicy } from '../../lib/policy/effective';
 import { re2Engine, regexProblem } from '../../lib/policy/regex-engine';
 import { resolvePolicy } from '../../lib/policy/resolve';
-import { policySchema } from '../../lib/policy/schema';
+import { POLICY_LIMITS, policySchema } from '../../lib/policy/schema';
 import { checkPolicy } from '../../lib/policy/validate-policy';
 import { scan } from '../../lib/scan';
 
@@ -206,6 +207,69 @@ describe('admin regular expressions run in linear time', () => {
     expect(regexProblem('(?=a)b')).toMatch(/RE2/);
     expect(regexProblem('a*')).toMatch(/empty/);
     expect(regexProblem('KS \\d+/\\d+')).toBeNull();
+  });
+
+  // RE2JS is linear in the prompt, times the size of the compiled program: `\w{1000}` took ~7 s per
+  // 100 KB of letters and the background check timed out.
+  it('rejects a pattern whose RE2 program is too large, saying so and what to write instead', () => {
+    for (const pattern of ['\\w{1000}', '[a-z]{1000}'.repeat(10), '[0-9]{1,1000}', '(?:\\p{L}+ ){600}']) {
+      const problem = regexProblem(pattern);
+      expect(problem, pattern).toMatch(/^the pattern is too complex \(\d+ RE2 instructions, at most 600\)/);
+      expect(problem).toMatch(/write a simpler one/);
+    }
+    expect(POLICY_LIMITS.patternProgramSize).toBe(600);
+    // At the limit: \w{n}! compiles to n + 3 instructions.
+    expect(regexProblem(`\\w{${POLICY_LIMITS.patternProgramSize - 3}}!`)).toBeNull();
+    expect(regexProblem(`\\w{${POLICY_LIMITS.patternProgramSize - 2}}!`)).toMatch(/\(601 RE2 instructions, at most 600\)/);
+  });
+
+  it('accepts the patterns admins write, up to the length limit', () => {
+    const fifty = (
+      'nordstjärna polstjärna karlavagnen orion kassiopeja andromeda vega altair deneb sirius betelgeuse rigel ' +
+      'aldebaran capella arcturus spica antares pollux castor regulus procyon fomalhaut mira algol polaris canopus ' +
+      'achernar hadar acrux mimosa shaula bellatrix elnath alnilam alnitak mintaka saiph alhena wezen adhara aludra ' +
+      'gienah kochab mizar alioth dubhe merak phecda megrez alkaid'
+    ).split(' ');
+    expect(fifty).toHaveLength(50);
+    let literal = '';
+    while (literal.length < POLICY_LIMITS.patternLength) literal += 'Projekt Nordstjärna fas [0-9] ';
+    const patterns = [
+      'KS\\s?\\d{4}[-/]\\d{1,5}',
+      '\\b(?:SN|IFN|SOC) ?20[0-9]{2}/[0-9]{1,5}\\b',
+      '\\b[A-Z]{2,4}-\\d{3,6}\\b',
+      '\\bprojekt\\s+(?:nordstjärna|polstjärna|karlavagnen)\\b',
+      `\\b(?:${fifty.join('|')})\\b`,
+      literal.slice(0, POLICY_LIMITS.patternLength),
+      'x'.repeat(POLICY_LIMITS.patternLength),
+      '\\bpatient\\b.{0,250}\\bpnr\\b',
+      '\\b[A-Za-z0-9]{32,64}\\b',
+      '[0-9]{1,100}',
+    ];
+    for (const pattern of patterns) {
+      expect(pattern.length).toBeLessThanOrEqual(POLICY_LIMITS.patternLength);
+      expect(regexProblem(pattern), pattern).toBeNull();
+    }
+  });
+
+  it('property: a pattern without counted repetition never is too complex within the length limit', () => {
+    const piece = fc.constantFrom('a', 'ö', 'K', '-', '/', ' ', '\\d', '\\w', '\\s', '\\b', '\\p{L}', '[A-ZÅÄÖ]', '[^ ]', '.', '?', '+', '*', '|', '(?:', '(', ')');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 300 }), (pieces) => {
+        let pattern = pieces.join('').slice(0, POLICY_LIMITS.patternLength);
+        pattern = 'x' + pattern.slice(1); // never empty, and never only empty groups
+        expect(regexProblem(pattern) ?? '').not.toMatch(/too complex/);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('drops a rule that is too complex, with the diagnostic at its pattern, and keeps the others', () => {
+    const slow = { id: 'slow', kind: 'regex', pattern: '\\w{1000}', category: 'credential', message: { sv: 'Nyckel.' } };
+    const { policy, diagnostics } = checkPolicy({ ...orgPolicy, customRules: [...orgPolicy.customRules, slow] });
+    expect(policy.customRules?.map((r) => r.id)).toEqual(['nordstjarna', 'diarienummer']);
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]!.path).toBe('customRules[2] (id "slow").pattern');
+    expect(diagnostics[0]!.message).toMatch(/too complex \(1002 RE2 instructions, at most 600\)/);
   });
 
   it('classic catastrophic patterns finish quickly on 100 KB adversarial input', () => {
