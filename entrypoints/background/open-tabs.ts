@@ -4,8 +4,9 @@
  * and after an update the copy in an open tab loses its extension and stops.
  * Without this, a tab opened before a (forced) install, an update, or the
  * grant of an organisation site would be silently unprotected until reloaded.
- * The new copy replaces any copy still running in the frame
- * (content/single-instance.ts), so injecting twice is harmless.
+ * Frames where a live copy already runs (the page loaded after the install,
+ * or the site was registered before) are left alone: a new copy would
+ * replace it and drop a send it is holding.
  */
 import { browser } from 'wxt/browser';
 
@@ -20,7 +21,10 @@ export async function protectOpenTabs(patterns: readonly string[]): Promise<numb
     // A discarded tab reloads (and gets the content script) when it is shown again.
     if (tab.id === undefined || tab.discarded) continue;
     try {
-      await browser.scripting.executeScript({ target: { tabId: tab.id, allFrames: true }, files: [CONTENT_SCRIPT_FILE] });
+      const probes = await browser.scripting.executeScript({ target: { tabId: tab.id, allFrames: true }, func: hasLiveCopy });
+      const frameIds = probes.filter((probe) => probe.result !== true).map((probe) => probe.frameId);
+      if (!frameIds.length) continue;
+      await browser.scripting.executeScript({ target: { tabId: tab.id, frameIds }, files: [CONTENT_SCRIPT_FILE] });
       protectedTabs++;
     } catch (error) {
       // An error page or a tab that is navigating away: it gets the content script when it loads.
@@ -28,4 +32,18 @@ export async function protectOpenTabs(patterns: readonly string[]): Promise<numb
     }
   }
   return protectedTabs;
+}
+
+/**
+ * Runs in the frame, in the extension's isolated world: is a copy of the
+ * content script there and still connected? (content/single-instance.ts)
+ * Self-contained: executeScript sends the function's source.
+ */
+function hasLiveCopy(): boolean {
+  const copy = (globalThis as { promptvaktContentScript?: { isLive?: () => boolean } }).promptvaktContentScript;
+  try {
+    return copy?.isLive?.() === true;
+  } catch {
+    return false;
+  }
 }

@@ -42,7 +42,11 @@ export default defineContentScript({
       (ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE?: string }).SCRIPT_STARTED_MESSAGE_TYPE ??
       `${browser.runtime.id}:content:wxt:content-script-started`;
     ctx.onInvalidated(shieldFromForgedRestart(window, restartEvent));
-    replaceRunningCopy(globalThis as IsolatedGlobal, { stop: () => ctx.abort('replaced by a newer copy of the content script') });
+    replaceRunningCopy(globalThis as IsolatedGlobal, {
+      stop: () => ctx.abort('replaced by a newer copy of the content script'),
+      // Read by the background before it injects into open tabs (background/open-tabs.ts).
+      isLive: () => ctx.isValid,
+    });
 
     // The page's address; the policy's mode for it follows single-page navigation (below).
     let url = pageUrlOfFrame(window);

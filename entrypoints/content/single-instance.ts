@@ -25,6 +25,8 @@ export function shieldFromForgedRestart(target: EventTarget, eventName: string):
 
 export interface RunningCopy {
   stop(): void;
+  /** Still connected to the extension (false once an update or reload has cut it off). */
+  isLive(): boolean;
 }
 
 /** The isolated world's global object: shared by our copies in a frame, invisible to the page. */

@@ -161,8 +161,8 @@ describe('single instance per frame', () => {
   it('a newer copy stops the older one, once', () => {
     const scope = {};
     const stopped: string[] = [];
-    replaceRunningCopy(scope, { stop: () => stopped.push('first') });
-    const second = { stop: () => stopped.push('second') };
+    replaceRunningCopy(scope, { stop: () => stopped.push('first'), isLive: () => true });
+    const second = { stop: () => stopped.push('second'), isLive: () => true };
     replaceRunningCopy(scope, second);
     replaceRunningCopy(scope, second);
     expect(stopped).toEqual(['first']);
