@@ -20,5 +20,10 @@ export type UserSettings = z.infer<typeof userSettingsSchema>;
 
 /** The valid fields of stored settings; anything else is ignored (a user cannot break protection). */
 export function readUserSettings(raw: unknown): UserSettings {
-  return keepValidParts(userSettingsSchema, raw) ?? {};
+  try {
+    return keepValidParts(userSettingsSchema, raw) ?? {};
+  } catch {
+    // Only values JSON cannot hold get here (storage.sync holds JSON): no settings, the policy stands.
+    return {};
+  }
 }

@@ -38,7 +38,13 @@ export function checkPolicy(raw: unknown): CheckedPolicy {
   }
   // A missing or wrong version is reported; the rest of the policy still applies as version 1.
   if (raw.version !== 1) report(['version'], `must be 1 (the policy format version), found ${show(raw.version)}`);
-  const policy = keepValidParts(policySchema, { ...raw, version: 1 }, report);
+  let policy: Policy | undefined;
+  try {
+    policy = keepValidParts(policySchema, { ...raw, version: 1 }, report);
+  } catch (error) {
+    // Only values JSON cannot hold get here (managed storage holds JSON): the defaults apply, and say so.
+    report([], `could not be read (${error instanceof Error ? error.message : 'unknown error'}): the built-in defaults apply`);
+  }
   return { policy: policy ?? policySchema.parse({ version: 1 }), diagnostics };
 }
 

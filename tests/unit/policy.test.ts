@@ -288,3 +288,27 @@ describe('admin regular expressions run in linear time', () => {
     }
   });
 });
+
+describe('values JSON cannot hold (never from storage, but the loader must not throw)', () => {
+  // An object whose constructor's name is itself an object without a prototype: zod's message building throws on it.
+  const unprintable = () => {
+    const value = Object.create(null) as Record<string, unknown>;
+    const ctor = Object.create(null) as Record<string, unknown>;
+    ctor.name = Object.create(null);
+    value.constructor = ctor;
+    return value;
+  };
+
+  it('a policy holding one is reported and the built-in defaults apply', () => {
+    const { policy, diagnostics } = checkPolicy({ version: 1, highlightWhileTyping: unprintable(), failureMode: 'allow' });
+    expect(diagnostics.length).toBeGreaterThan(0);
+    expect(policy.failureMode).toBe('block');
+    expect(policy.enabled).toBe(true);
+  });
+
+  it('employee settings holding one are ignored, and the policy stands', () => {
+    const effective = resolvePolicy({ version: 1, categories: { health: { action: 'block' } } }, { highlightWhileTyping: unprintable() });
+    expect(effective.categories.health.action).toBe('block');
+    expect(effective.highlightWhileTyping).toBe(resolvePolicy({ version: 1 }, undefined).highlightWhileTyping);
+  });
+});
