@@ -23,7 +23,7 @@ import type { ScanResult } from '../../lib/types';
 import type { ScanReply, ScanRequest } from '../shared/messages';
 import { askBackground } from './scan-transport';
 
-/** Checked in the page up to this many characters (~6 ms); longer texts go to the background. */
+/** Checked in the page up to this many characters (6–12 ms); longer texts go to the background. */
 export const SYNC_LIMIT = 100_000;
 /** How long the background may take, at least; longer texts get more (5 MB ≈ 1 s on a slow machine). */
 const BASE_TIMEOUT_MS = 8000;
