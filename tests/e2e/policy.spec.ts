@@ -9,13 +9,14 @@
  * with a message saying so.
  */
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { accessSync, constants, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { CHROME_EXTENSION_ID } from '../../lib/extension-id';
 import { decodeOtlpJson } from '../support/otlp-decode';
 import { POLICY_BUILD, POLICY_TEST_HOST } from './global-setup';
+import { POLICY_DIR, policyDirWritable } from './managed-policy';
 import { launchChromium, type LaunchedBrowser } from './launch';
 import { routeSiteToMock } from './mock-sites/route';
 import { startMockServer, type MockServer } from './mock-sites/server';
@@ -26,20 +27,9 @@ declare const chrome: {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
 };
 
-const POLICY_DIR = '/etc/chromium/policies/managed';
 const POLICY_FILE = join(POLICY_DIR, 'promptvakt-e2e.json');
 const EXTENSION = resolve(POLICY_BUILD);
 const PNR = '640823-4174';
-
-function policyDirWritable(): boolean {
-  try {
-    mkdirSync(POLICY_DIR, { recursive: true });
-    accessSync(POLICY_DIR, constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const writable = policyDirWritable();
 test.skip(!writable, `${POLICY_DIR} is not writable (run as root, as CI does): managed-policy tests skipped`);

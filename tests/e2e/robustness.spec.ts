@@ -23,10 +23,11 @@
  * whether Promptvakt's dialog is shown, and what the editor holds.
  */
 import { expect, test, type BrowserContext, type Frame, type FrameLocator, type Locator, type Page } from '@playwright/test';
-import { accessSync, constants, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CHROME_EXTENSION_ID } from '../../lib/extension-id';
 import { POLICY_BUILD, POLICY_TEST_HOST } from './global-setup';
+import { POLICY_DIR, policyDirWritable } from './managed-policy';
 import { launchChromium, type LaunchedBrowser } from './launch';
 import { routeSiteToMock } from './mock-sites/route';
 import { startMockServer, type MockServer } from './mock-sites/server';
@@ -583,18 +584,7 @@ test.describe('on chatgpt.com (the ChatGPT adapter)', () => {
 // ---------------------------------------------------------------------------
 // The generic adapter: a site the organisation adds through a managed policy.
 
-const POLICY_DIR = '/etc/chromium/policies/managed';
 const POLICY_FILE = join(POLICY_DIR, 'promptvakt-e2e-robustness.json');
-
-function policyDirWritable(): boolean {
-  try {
-    mkdirSync(POLICY_DIR, { recursive: true });
-    accessSync(POLICY_DIR, constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 test.describe('on a site the organisation adds (the generic adapter)', () => {
   test.skip(!policyDirWritable(), `${POLICY_DIR} is not writable (run as root, as CI does): generic-site robustness tests skipped`);

@@ -295,7 +295,7 @@ describe('values JSON cannot hold (never from storage, but the loader must not t
     const value = Object.create(null) as Record<string, unknown>;
     const ctor = Object.create(null) as Record<string, unknown>;
     ctor.name = Object.create(null);
-    value.constructor = ctor;
+    (value as { constructor: unknown }).constructor = ctor;
     return value;
   };
 
