@@ -11,7 +11,8 @@
  * and goes through once it is known to be clean; a 5 MB paste with one
  * personnummer at the end is stopped before it lands.
  */
-import { expect, test, type Page, type Worker } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { breakBackgroundEngine } from './faults';
 import { launchChromium, type LaunchedBrowser } from './launch';
 import { routeSiteToMock } from './mock-sites/route';
 import { startMockServer, type MockServer } from './mock-sites/server';
@@ -79,14 +80,6 @@ const THROWING_REGEXP = `{
   };
 }`;
 
-function breakBackground(worker: Worker): Promise<void> {
-  return worker.evaluate(() => {
-    RegExp.prototype.exec = function () {
-      throw new Error('injected engine fault');
-    };
-  });
-}
-
 /** Pastes text into the composer the way a browser does (a paste event with clipboard data). */
 async function paste(page: Page, text: { repeat: number; tail?: string }): Promise<void> {
   await page.evaluate(
@@ -121,7 +114,7 @@ test('the engine throws in the page at send: nothing is sent and the dialog says
 });
 
 test('the background check throws: a long paste does not land', async () => {
-  await breakBackground(browser.worker!);
+  await breakBackgroundEngine(browser.worker!);
   const page = await openChat();
   await page.locator(EDITOR).click();
   await paste(page, { repeat: 4000 });

@@ -12,15 +12,7 @@ import { expect, test } from '@playwright/test';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { GECKO_EXTENSION_ID, MANIFEST_KEY } from '../../lib/extension-id';
-
-/**
- * lib/sites/built-in-sites.ts's BUILT_IN_SITE_MATCHES, read the same way: lib/ imports
- * rules/sites.json without an import attribute (Vite and tsx bundle it), which
- * Playwright's Node ESM loader refuses, so the spec reads the JSON itself.
- */
-const BUILT_IN_SITE_MATCHES: string[] = (
-  JSON.parse(readFileSync(resolve('rules/sites.json'), 'utf8')) as { sites: { matches: string[] }[] }
-).sites.flatMap((s) => s.matches);
+import { BUILT_IN_SITE_MATCHES } from './built-in-sites';
 
 const CHROME = resolve('.output/chrome-mv3');
 const FIREFOX = resolve('.output/firefox-mv2');

@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { CHROME_EXTENSION_ID } from '../../lib/extension-id';
 import { decodeOtlpJson } from '../support/otlp-decode';
 import { POLICY_BUILD, POLICY_TEST_HOST } from './global-setup';
+import { breakBackgroundEngine } from './faults';
 import { POLICY_DIR, policyDirWritable } from './managed-policy';
 import { launchChromium, type LaunchedBrowser } from './launch';
 import { routeSiteToMock } from './mock-sites/route';
@@ -177,11 +178,7 @@ test('a malformed policy shows the diagnostic, and protection stays on', async (
 test('failureMode "allow": a check that fails lets the text through, as the organisation chose', async () => {
   await launchWithPolicy({ version: 1, failureMode: 'allow' });
   // The background's engine throws (the default, "block", is tested in fail-closed.spec.ts).
-  await browser!.worker!.evaluate(() => {
-    RegExp.prototype.exec = function () {
-      throw new Error('injected engine fault');
-    };
-  });
+  await breakBackgroundEngine(browser!.worker!);
   const page = await openChat();
   const editor = page.locator('form #prompt-textarea');
   await editor.click();
