@@ -15,6 +15,27 @@ const SEND_NAME = /\b(?:send|submit|skicka|sänd)/i;
 
 export type Editable = HTMLTextAreaElement | HTMLInputElement | HTMLElement;
 
+/** The tag of Promptvakt's own UI host (dialog-host.tsx): nothing inside it is a composer or a send control. */
+const OWN_UI_HOST = 'PROMPTVAKT-DIALOG';
+
+/**
+ * Where an event really happened. Inside an open shadow root (a composer in a
+ * web component) the window sees the event retargeted to the component; the
+ * composed path still starts at the element itself. Closed shadow roots stay
+ * closed: there it is the host, as before.
+ */
+export function realTarget(e: Event): EventTarget | null {
+  return e.composedPath()[0] ?? e.target;
+}
+
+/** Inside Promptvakt's own dialog or indicator (its shadow root)? */
+function inOwnUi(node: Node): boolean {
+  for (let root = node.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) {
+    if (root.host.tagName === OWN_UI_HOST) return true;
+  }
+  return false;
+}
+
 function isVisible(el: Element): boolean {
   return el.getClientRects().length > 0;
 }
@@ -41,7 +62,7 @@ export class ComposerLocator {
    * reply box. Text typed there reaches the site as well.
    */
   composerFor(target: EventTarget | null): Editable | null {
-    if (!(target instanceof Node)) return null;
+    if (!(target instanceof Node) || inOwnUi(target)) return null;
     const composer = this.site ? this.find() : null;
     if (composer && (composer === target || composer.contains(target))) return composer;
     const el = target instanceof Element ? target : target.parentElement;
@@ -96,7 +117,7 @@ export class ComposerLocator {
    * surroundings.
    */
   composerSentBy(target: EventTarget | null): Editable | null {
-    if (!(target instanceof Element)) return null;
+    if (!(target instanceof Element) || inOwnUi(target)) return null;
     const siteComposer = this.site && this.isSendControl(target) ? this.find() : null;
     if (siteComposer) return siteComposer;
     const control = target.closest(GENERIC_CONTROL);

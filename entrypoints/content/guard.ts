@@ -11,7 +11,7 @@ import { overrideFor, type EffectivePolicy } from '../../lib/policy/effective';
 import { PlaceholderBook, maskFindings } from '../../lib/redaction/placeholders';
 import type { Finding, ScanResult } from '../../lib/types';
 import { SendApproval } from './approval';
-import { insertAtSelection, readText, selectText, writeText, type ComposerLocator, type Editable } from './composer';
+import { insertAtSelection, readText, realTarget, selectText, writeText, type ComposerLocator, type Editable } from './composer';
 import type { DialogRequest } from './dialog-host';
 import type { CheckOutcome, PromptChecker } from './prompt-checker';
 import { isTextFile, readTextFiles } from './text-files';
@@ -82,12 +82,12 @@ export class PromptGuard {
   private onKeyDown(e: KeyboardEvent): void {
     // Enter sends; Shift+Enter is a line break; never interfere while an IME is composing.
     if (e.key !== 'Enter' || e.shiftKey || e.isComposing || e.keyCode === 229) return;
-    const composer = this.locator.composerFor(e.target);
+    const composer = this.locator.composerFor(realTarget(e));
     if (composer) this.checkSend(e, composer);
   }
 
   private onClick(e: MouseEvent): void {
-    const composer = this.locator.composerSentBy(e.target);
+    const composer = this.locator.composerSentBy(realTarget(e));
     if (composer) this.checkSend(e, composer);
   }
 
@@ -103,10 +103,10 @@ export class PromptGuard {
     if (this.selfPaste) return;
     const files = [...(e.clipboardData?.files ?? [])];
     if (files.length) {
-      this.holdFiles(e, e.target, files, (data) => new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      this.holdFiles(e, realTarget(e), files, (data) => new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true }));
       return;
     }
-    const composer = this.locator.composerFor(e.target);
+    const composer = this.locator.composerFor(realTarget(e));
     const text = e.clipboardData?.getData('text/plain');
     if (composer && text) this.checkInsert(e, composer, text);
   }
@@ -115,10 +115,10 @@ export class PromptGuard {
     if (this.selfPaste) return;
     const files = [...(e.dataTransfer?.files ?? [])];
     if (files.length) {
-      this.holdFiles(e, e.target, files, (data) => new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      this.holdFiles(e, realTarget(e), files, (data) => new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true, composed: true }));
       return;
     }
-    const composer = this.locator.composerFor(e.target);
+    const composer = this.locator.composerFor(realTarget(e));
     const text = e.dataTransfer?.getData('text/plain');
     if (composer && text) this.checkInsert(e, composer, text);
   }

@@ -9,7 +9,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ScanResult } from '../../lib/types';
-import { readText, type ComposerLocator, type Editable } from './composer';
+import { readText, realTarget, type ComposerLocator, type Editable } from './composer';
 import type { PromptChecker } from './prompt-checker';
 
 export const HIGHLIGHT_NAME = 'promptvakt-finding';
@@ -52,7 +52,7 @@ export class Highlighter {
   }
 
   private readonly onInput = (e: Event): void => {
-    const composer = this.locator.composerFor(e.target);
+    const composer = this.locator.composerFor(realTarget(e));
     if (!composer) return;
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = this.ctx.setTimeout(() => {

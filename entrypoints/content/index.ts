@@ -17,7 +17,7 @@ import type { Finding } from '../../lib/types';
 import type { CountRequest } from '../shared/messages';
 import { loadEffectivePolicy, watchEffectivePolicy } from '../shared/policy-store';
 import type { TabStatusReport } from '../shared/tab-status';
-import { ComposerLocator, type Editable } from './composer';
+import { ComposerLocator, realTarget, type Editable } from './composer';
 import { DialogHost } from './dialog-host';
 import { whenDocumentReplaced } from './document-watch';
 import { isTopFrame, pageUrlOfFrame } from './frame-url';
@@ -138,7 +138,7 @@ export default defineContentScript({
 
     // The indicator appears when the user is in the composer, and follows it.
     const onFocus = (e: Event) => {
-      const found = locator.composerFor(e.target);
+      const found = locator.composerFor(realTarget(e));
       if (found && found !== composer) {
         composer = found;
         drawIndicator();
