@@ -15,6 +15,8 @@ export const UI_STRINGS = {
     uploadAnyway: 'Ladda upp ändå',
     errorTitle: 'Promptvakt kunde inte kontrollera texten',
     errorBody: 'Av säkerhetsskäl skickas ingenting. Försök igen, eller kontakta IT-supporten om felet kvarstår.',
+    dialogUnavailable:
+      'Promptvakt stoppade det här: texten kan innehålla uppgifter som inte bör lämna organisationen, men förklaringen kunde inte visas. Ändra texten och försök igen, eller kontakta IT-supporten om det händer igen.',
     intro: 'Texten innehåller uppgifter som inte bör lämna organisationen via en öppen AI-tjänst:',
     blockedNote: 'Organisationens regler tillåter inte att detta skickas.',
     guideline: 'Läs mer',
@@ -255,6 +257,8 @@ export const UI_STRINGS = {
     uploadAnyway: 'Upload anyway',
     errorTitle: 'Promptvakt could not check the text',
     errorBody: 'To be safe, nothing is sent. Try again, or contact IT support if this keeps happening.',
+    dialogUnavailable:
+      'Promptvakt stopped this: the text may hold information that should not leave the organisation, but the explanation could not be shown. Change the text and try again, or contact IT support if this happens again.',
     intro: 'The text contains information that should not leave the organisation through a public AI service:',
     blockedNote: "Your organisation's rules do not allow sending this.",
     guideline: 'Read more',

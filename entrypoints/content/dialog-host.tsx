@@ -60,7 +60,24 @@ export class DialogHost implements DialogPresenter {
     if (!this.request) this.previousFocus = document.activeElement;
     this.request = request;
     this.requestId++;
-    void this.mount().then((ui) => this.draw(ui));
+    const shown = this.requestId;
+    void this.mount()
+      .then((ui) => this.draw(ui))
+      .catch((error: unknown) => {
+        if (this.requestId === shown && this.request) this.unavailable(error);
+      });
+  }
+
+  /**
+   * The dialog could not be drawn (its stylesheet could not be loaded, the
+   * page broke something it needs): whatever was stopped stays stopped, and
+   * the employee is told so, in the browser's own alert rather than not at all.
+   */
+  private unavailable(error: unknown): void {
+    console.error('Promptvakt: the dialog could not be shown', error);
+    this.request = null;
+    window.alert(UI_STRINGS[this.language].dialogUnavailable);
+    if (this.previousFocus instanceof HTMLElement) this.previousFocus.focus();
   }
 
   close(): void {

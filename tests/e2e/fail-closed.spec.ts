@@ -113,6 +113,26 @@ test('the engine throws in the page at send: nothing is sent and the dialog says
   await expect.poll(() => sentLengths(page)).toEqual([CLEAN_PROMPT.length]);
 });
 
+test('when even the dialog cannot be drawn, the send stays stopped and the browser alert says so', async () => {
+  const page = await openChat();
+  // Every regular expression in the content script throws: the engine, and the dialog's rendering with it.
+  await inContentScript(page, `RegExp.prototype.exec = function () { throw new Error('injected fault'); }; 'ok'`);
+  const alerts: string[] = [];
+  page.on('dialog', (alert) => {
+    alerts.push(alert.message());
+    void alert.accept();
+  });
+  await page.locator(EDITOR).click();
+  await page.keyboard.type(CLEAN_PROMPT);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => alerts).toEqual([expect.stringContaining('Promptvakt stopped this')]);
+  expect(await sentLengths(page)).toEqual([]);
+  // The stopped send is over: the next attempt is checked again (and stopped again), not silently held.
+  await page.keyboard.press('Enter');
+  await expect.poll(() => alerts.length).toBe(2);
+  expect(await sentLengths(page)).toEqual([]);
+});
+
 test('the background check throws: a long paste does not land', async () => {
   await breakBackgroundEngine(browser.worker!);
   const page = await openChat();
