@@ -2,7 +2,9 @@
  * Network audit: nothing a user types leaves the browser. Every built-in
  * protected site is served offline (a mock page under the real origin), and
  * on each one a personnummer is typed and sent, a clean prompt is sent and a
- * long text is pasted (checked in the background); then the popup and the
+ * long text is pasted (checked in the background); every other mock page
+ * (frames, single-page app, web component, demo) is visited and a
+ * personnummer sent there too; then the popup and the
  * options page (with its "Try it" sandbox) are used. Every request made in
  * the browser — by pages, by the extension's pages and by its service worker
  * (Playwright reports those with PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS;
@@ -16,8 +18,11 @@
  * nothing else leaves").
  */
 import { expect, test, type Request } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { BUILT_IN_SITE_MATCHES } from './built-in-sites';
 import { launchChromium, type LaunchedBrowser } from './launch';
+import { MOCK_SITES_DIR, mockSiteNames } from './mock-sites/build';
 import { routeSiteToMock } from './mock-sites/route';
 import { startMockServer, type MockServer } from './mock-sites/server';
 
@@ -139,6 +144,27 @@ test('no request leaves the browser while prompts are checked on every protected
       await page.close();
     });
   }
+  await test.step('every other mock page (served under poe.com)', async () => {
+    // Mock pages are the bundles with a page of their own (robust-hostile is a script robust-spa loads).
+    const pages = (await mockSiteNames()).filter((name) => existsSync(join(MOCK_SITES_DIR, `${name}.html`)));
+    const visited = new Set(SITES.map((s) => s.mock));
+    for (const mock of pages.filter((name) => !visited.has(name))) {
+      const page = await browser.context.newPage();
+      // A page route wins over the context's: poe.com serves this mock for this page only.
+      await routeSiteToMock(page, 'https://poe.com', server.url, mock);
+      await page.goto('https://poe.com/');
+      await page.waitForFunction(() => document.documentElement.dataset.mockReady === 'true');
+      const editor = page.locator('textarea, [contenteditable="true"]').first();
+      if (await editor.count()) {
+        await editor.click();
+        await page.keyboard.type(PNR_PROMPT);
+        await page.keyboard.press('Enter');
+      }
+      visited.add(mock);
+      await page.close();
+    }
+    expect([...visited].sort()).toEqual(pages);
+  });
   await test.step('popup and options page', async () => {
     const id = browser.extensionId!;
     const popup = await browser.context.newPage();
