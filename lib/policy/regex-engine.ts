@@ -56,6 +56,24 @@ export const re2Engine: RegexEngine = {
  */
 export const MAX_PROGRAM_SIZE = 600;
 
+/**
+ * The RE2 instructions all of a policy's regex rules may compile to together.
+ * Every rule runs over the whole prompt, so their costs add up: ten rules at
+ * the per-rule limit already take ~40 s on 100 KB of adversarial text (a few
+ * seconds on ordinary prose), past the background check's time budget. Rules
+ * beyond the budget are refused one by one, so the first ones still apply.
+ */
+export const MAX_TOTAL_PROGRAM_SIZE = 6000;
+
+/** The RE2 program size of a valid pattern (instructions); null when it does not compile. */
+export function programSize(pattern: string): number | null {
+  try {
+    return compile(pattern, true).programSize();
+  } catch {
+    return null;
+  }
+}
+
 /** Why a pattern cannot be used, in one line; null when it can. */
 export function regexProblem(pattern: string): string | null {
   let re: RE2JS;

@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { compileTerm } from '../sensitive/lexicon';
 import { CATEGORIES, SEVERITIES } from '../types';
-import { MAX_PROGRAM_SIZE, regexProblem } from './regex-engine';
+import { MAX_PROGRAM_SIZE, MAX_TOTAL_PROGRAM_SIZE, programSize, regexProblem } from './regex-engine';
 
 /** What the policy does with a finding. `log` counts it and paints it, without interrupting. */
 export const POLICY_ACTIONS = ['off', 'log', 'warn', 'block'] as const;
@@ -38,6 +38,8 @@ export const POLICY_LIMITS = {
   patternLength: 500,
   /** RE2 instructions a pattern compiles to (regex-engine.ts MAX_PROGRAM_SIZE; checked by regexProblem). */
   patternProgramSize: MAX_PROGRAM_SIZE,
+  /** RE2 instructions of all regex rules together (regex-engine.ts MAX_TOTAL_PROGRAM_SIZE). */
+  totalProgramSize: MAX_TOTAL_PROGRAM_SIZE,
   messageLength: 500,
   textLength: 200,
 } as const;
@@ -249,6 +251,22 @@ export const policySchema = z
       if (first !== undefined)
         ctx.addIssue({ code: 'custom', path: ['customRules', i, 'id'], message: `duplicate id (also customRules[${first}])` });
       else ids.set(rule.id, i);
+    });
+    let total = 0;
+    policy.customRules?.forEach((rule, i) => {
+      const size = rule.pattern === undefined ? null : programSize(rule.pattern);
+      if (size === null) return;
+      if (total + size > MAX_TOTAL_PROGRAM_SIZE) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['customRules', i, 'pattern'],
+          message:
+            `the regex rules together are too complex (${total + size} RE2 instructions with this one, at most ${MAX_TOTAL_PROGRAM_SIZE}): ` +
+            'this rule is left out, and so is any later regex rule that does not fit; merge or simplify rules',
+        });
+        return;
+      }
+      total += size;
     });
     const patterns = new Map<string, number>();
     policy.sites?.forEach((site, i) => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtInEffectivePolicy } from '../../lib/policy/built-in-effective';
 import { catalogueFor, detectionPolicyFor, detectorsFor, matchPatternFor, overrideFor, siteModeFor, type EffectivePolicy } from '../../lib/policy/effective';
-import { re2Engine, regexProblem } from '../../lib/policy/regex-engine';
+import { programSize, re2Engine, regexProblem } from '../../lib/policy/regex-engine';
 import { resolvePolicy } from '../../lib/policy/resolve';
 import { POLICY_LIMITS, policySchema } from '../../lib/policy/schema';
 import { checkPolicy } from '../../lib/policy/validate-policy';
@@ -310,5 +310,32 @@ describe('values JSON cannot hold (never from storage, but the loader must not t
     const effective = resolvePolicy({ version: 1, categories: { health: { action: 'block' } } }, { highlightWhileTyping: unprintable() });
     expect(effective.categories.health.action).toBe('block');
     expect(effective.highlightWhileTyping).toBe(resolvePolicy({ version: 1 }, undefined).highlightWhileTyping);
+  });
+});
+
+describe('the regex rules together have a cost budget', () => {
+  // 550 instructions each (under the per-rule limit): eleven fit in 6000, the twelfth does not.
+  const heavy = (i: number) => ({ id: `heavy-${i}`, kind: 'regex' as const, pattern: `K${i}-\\w{545}!`, category: 'classified' as const, message: { sv: 'Internt.' } });
+
+  it('rules beyond the budget are refused, naming the first; the first ones still apply', () => {
+    const size = programSize(heavy(0).pattern)!;
+    expect(size).toBeGreaterThan(500);
+    expect(size).toBeLessThanOrEqual(POLICY_LIMITS.patternProgramSize);
+    const fit = Math.floor(POLICY_LIMITS.totalProgramSize / size);
+    const rules = Array.from({ length: fit + 2 }, (_, i) => heavy(i));
+    const { policy, diagnostics } = checkPolicy({ version: 1, customRules: rules });
+    expect(policy.customRules?.map((r) => r.id)).toEqual(rules.slice(0, fit).map((r) => r.id));
+    const refused = diagnostics.filter((d) => /together are too complex/.test(d.message));
+    expect(refused).toHaveLength(1);
+    expect(refused[0]!.path).toBe(`customRules[${fit}] (id "heavy-${fit}").pattern`);
+    expect(refused[0]!.message).toContain('any later regex rule that does not fit');
+  });
+
+  it('ordinary rules are far below it', () => {
+    const { diagnostics } = checkPolicy({
+      version: 1,
+      customRules: Array.from({ length: 100 }, (_, i) => ({ id: `dnr-${i}`, kind: 'regex', pattern: `KS${i}\\s?\\d{4}[-/]\\d{1,5}`, category: 'classified', message: { sv: 'Diarienummer.' } })),
+    });
+    expect(diagnostics).toEqual([]);
   });
 });
