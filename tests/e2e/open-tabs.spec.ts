@@ -6,36 +6,23 @@
  * tab stays protected without a reload, by exactly one copy.
  */
 import { expect, test } from '@playwright/test';
-import { launchChromium, type LaunchedBrowser } from './launch';
-import { routeSiteToMock } from './mock-sites/route';
-import { startMockServer, type MockServer } from './mock-sites/server';
+import { useOneSite } from './one-site';
 
 const EDITOR = 'form textarea#prompt';
 const PNR_PROMPT = 'Skriv ett avslag till Per Nilsson 640823-4174';
 const CLEAN_PROMPT = 'Skriv en inbjudan till julbordet på fredag';
 
-let server: MockServer;
-let browser: LaunchedBrowser;
-
-test.beforeAll(async () => {
-  server = await startMockServer();
-  browser = await launchChromium({ locale: 'en-US' });
-  await routeSiteToMock(browser.context, 'https://poe.com', server.url, 'textarea');
-});
-test.afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useOneSite('https://poe.com', 'textarea');
 
 test('a tab open during an update stays protected without a reload, by one copy of Promptvakt', async () => {
-  const page = await browser.context.newPage();
+  const page = await site.browser().context.newPage();
   await page.goto('https://poe.com/');
   await page.locator(EDITOR).waitFor();
   const sent = () => page.evaluate(() => (window as unknown as { __sent: string[] }).__sent);
 
-  const restarted = browser.context.waitForEvent('serviceworker');
-  await browser.worker!.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => undefined);
-  browser.worker = await restarted;
+  const restarted = site.browser().context.waitForEvent('serviceworker');
+  await site.browser().worker!.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => undefined);
+  site.browser().worker = await restarted;
   // The new copy is in the page when the indicator comes back on focus.
   await expect
     .poll(

@@ -6,30 +6,17 @@
  * does not know this page: the generic guard applies.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { launchChromium, type LaunchedBrowser } from './launch';
-import { routeSiteToMock } from './mock-sites/route';
-import { startMockServer, type MockServer } from './mock-sites/server';
+import { useOneSite } from './one-site';
 
 const EDITOR = 'chat-box textarea#prompt';
 const SEND = 'chat-box button[type="submit"]';
 const PNR_PROMPT = 'Skriv ett avslag till Per Nilsson 640823-4174 om parkeringstillstånd';
 const CLEAN_PROMPT = 'Skriv en inbjudan till julbordet på fredag';
 
-let server: MockServer;
-let browser: LaunchedBrowser;
-
-test.beforeAll(async () => {
-  server = await startMockServer();
-  browser = await launchChromium({ locale: 'en-US' });
-  await routeSiteToMock(browser.context, 'https://poe.com', server.url, 'shadow');
-});
-test.afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useOneSite('https://poe.com', 'shadow');
 
 async function open(): Promise<Page> {
-  const page = await browser.context.newPage();
+  const page = await site.browser().context.newPage();
   await page.goto('https://poe.com/');
   await page.locator(EDITOR).waitFor();
   return page;
