@@ -17,7 +17,7 @@ import { Counters } from './counters';
 import { PolicyService } from './policy-service';
 import { receiveScanParts, scanForPage } from './scan-service';
 import { protectOpenTabs } from './open-tabs';
-import { addedSiteMatches, syncRegisteredSites } from './site-registration';
+import { addedSitesByAccess, syncRegisteredSites } from './site-registration';
 
 const key = (tabId: number) => `tab-status:${tabId}`;
 const RED = '#b91c1c';
@@ -95,14 +95,11 @@ export default defineBackground(() => {
     // The language choice moved from storage.local to the employee's synced settings.
     void migrateLegacyLanguage().catch(() => undefined);
     if (reason !== 'install' && reason !== 'update') return;
-    // Tabs open before this install or update have no working content script.
+    // Tabs open before this install or update have no working content script. (Registration
+    // for the added sites is applySites' job, on the policy's first resolution.)
     void policies
       .get()
-      .then(async (policy) => {
-        const pending = await syncRegisteredSites(policy).catch(() => addedSiteMatches(policy));
-        const granted = addedSiteMatches(policy).filter((pattern) => !pending.includes(pattern));
-        return protectOpenTabs([...BUILT_IN_SITE_MATCHES, ...granted]);
-      })
+      .then(async (policy) => protectOpenTabs([...BUILT_IN_SITE_MATCHES, ...(await addedSitesByAccess(policy)).granted]))
       .catch((error: unknown) => console.error('Promptvakt: could not protect the open tabs', error));
   });
 });

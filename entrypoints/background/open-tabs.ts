@@ -9,8 +9,7 @@
  * replace it and drop a send it is holding.
  */
 import { browser } from 'wxt/browser';
-
-export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
+import { CONTENT_SCRIPT } from './site-registration';
 
 /** Injects the content script into every frame of the open tabs matching `patterns`; returns how many tabs got it. */
 export async function protectOpenTabs(patterns: readonly string[]): Promise<number> {
@@ -24,7 +23,7 @@ export async function protectOpenTabs(patterns: readonly string[]): Promise<numb
       const probes = await browser.scripting.executeScript({ target: { tabId: tab.id, allFrames: true }, func: hasLiveCopy });
       const frameIds = probes.filter((probe) => probe.result !== true).map((probe) => probe.frameId);
       if (!frameIds.length) continue;
-      await browser.scripting.executeScript({ target: { tabId: tab.id, frameIds }, files: [CONTENT_SCRIPT_FILE] });
+      await browser.scripting.executeScript({ target: { tabId: tab.id, frameIds }, files: [`/${CONTENT_SCRIPT}` as const] });
       protectedTabs++;
     } catch (error) {
       // An error page or a tab that is navigating away: it gets the content script when it loads.

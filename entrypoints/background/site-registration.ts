@@ -12,6 +12,8 @@ import { BUILT_IN_SITE_MATCHES, matchesPattern } from '../../lib/sites/built-in-
 import { PENDING_SITES_KEY } from '../shared/policy-store';
 
 const SCRIPT_ID = 'promptvakt-organisation-sites';
+/** The content script, as registerContentScripts names it (background/open-tabs.ts injects the same file). */
+export const CONTENT_SCRIPT = 'content-scripts/content.js';
 /** Sites added with a path (`example.se/chat`): see contentScriptsFor. */
 const PATH_SCRIPT_ID = 'promptvakt-organisation-sites-paths';
 
@@ -49,7 +51,7 @@ function coveredBy(pattern: string, builtIn: string): boolean {
  * `*`: sites added with a path get a second script without it.
  */
 export function contentScriptsFor(granted: readonly string[]): SiteScript[] {
-  const base = { js: ['content-scripts/content.js'], runAt: 'document_start' as const, allFrames: true as const, persistAcrossSessions: true as const };
+  const base = { js: [CONTENT_SCRIPT], runAt: 'document_start' as const, allFrames: true as const, persistAcrossSessions: true as const };
   const wholeSite = granted.filter((pattern) => /^[^:]+:\/\/[^/]+\/\*$/.test(pattern));
   const withPath = granted.filter((pattern) => !wholeSite.includes(pattern));
   const scripts: SiteScript[] = [];
@@ -58,15 +60,20 @@ export function contentScriptsFor(granted: readonly string[]): SiteScript[] {
   return scripts;
 }
 
-/** Registers the content script for the granted added sites; returns the ones still pending. */
-export async function syncRegisteredSites(policy: EffectivePolicy): Promise<string[]> {
-  const wanted = addedSiteMatches(policy);
+/** The organisation's added sites, split by whether their host permission is granted. */
+export async function addedSitesByAccess(policy: EffectivePolicy): Promise<{ granted: string[]; pending: string[] }> {
   const granted: string[] = [];
   const pending: string[] = [];
-  for (const pattern of wanted) {
+  for (const pattern of addedSiteMatches(policy)) {
     const ok = await browser.permissions.contains({ origins: [pattern] }).catch(() => false);
     (ok ? granted : pending).push(pattern);
   }
+  return { granted, pending };
+}
+
+/** Registers the content script for the granted added sites; returns the ones still pending. */
+export async function syncRegisteredSites(policy: EffectivePolicy): Promise<string[]> {
+  const { granted, pending } = await addedSitesByAccess(policy);
   await browser.storage.local.set({ [PENDING_SITES_KEY]: pending });
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID, PATH_SCRIPT_ID] }).catch(() => []);
   if (existing.length) await browser.scripting.unregisterContentScripts({ ids: existing.map((s) => s.id) });
