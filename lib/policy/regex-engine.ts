@@ -60,8 +60,9 @@ export const MAX_PROGRAM_SIZE = 600;
  * The RE2 instructions all of a policy's regex rules may compile to together.
  * Every rule runs over the whole prompt, so their costs add up: ten rules at
  * the per-rule limit already take ~40 s on 100 KB of adversarial text (a few
- * seconds on ordinary prose), past the background check's time budget. Rules
- * beyond the budget are refused one by one, so the first ones still apply.
+ * seconds on ordinary prose), past the background check's time budget. A rule
+ * that does not fit is left out (the first such rule is named in a diagnostic),
+ * so the rules before it still apply.
  */
 export const MAX_TOTAL_PROGRAM_SIZE = 6000;
 
