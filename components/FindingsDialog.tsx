@@ -11,6 +11,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { EffectivePolicy } from '../lib/policy/effective';
 import { maskForDisplay } from '../lib/redaction/mask';
+import { markingPlaceSentence } from '../lib/report/marking-places';
 import type { RuleCatalogue } from '../lib/rules/catalogue';
 import type { Finding, ScanResult } from '../lib/types';
 import { DIALOG_STRINGS, MIN_JUSTIFICATION } from './dialog-strings';
@@ -193,6 +194,7 @@ function FindingItem(props: { findings: Finding[]; language: UiLanguage; catalog
   const rule = catalogue.rules.get(first.rule);
   const guideline = rule?.guidelines.map((id) => catalogue.guidelines.get(id)).find(Boolean);
   const excerpts = [...new Set(findings.map((f) => maskForDisplay(f.category, f.text)))];
+  const places = [...new Set(findings.flatMap((f) => (f.where ? [f.where] : [])))];
   return (
     <li data-category={first.category}>
       <strong>{rule?.title[language] ?? first.category}</strong>{' '}
@@ -203,6 +205,7 @@ function FindingItem(props: { findings: Finding[]; language: UiLanguage; catalog
         </span>
       ))}
       {rule && <div>{rule.reason[language]}</div>}
+      {places.length > 0 && <div className="pv-where">{places.map((where) => markingPlaceSentence(where, language)).join(' ')}</div>}
       {guideline && (
         <a href={guideline.url} target="_blank" rel="noopener noreferrer">
           {props.linkLabel}: {guideline.title[language]}

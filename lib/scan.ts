@@ -34,7 +34,7 @@ export function scan(text: string, options: ScanOptions = {}): ScanResult {
 
   const findings: Finding[] = [];
   for (const r of resolveOverlaps(raw)) {
-    const action = actionFor(r, policy);
+    const action = capped(actionFor(r, policy), r.unsure ? 'warn' : 'block');
     if (action === 'off') continue;
     const rule = catalogue.rules.get(r.rule);
     const [start, end] = norm.toOriginal(r.start, r.end);
@@ -52,10 +52,16 @@ export function scan(text: string, options: ScanOptions = {}): ScanResult {
         const url = catalogue.guidelines.get(id)?.url;
         return url ? [url] : [];
       }),
+      ...(r.where ? { where: r.where } : {}),
     });
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.category.localeCompare(b.category));
   return { findings, decision: decide(findings) };
+}
+
+/** The lower of an action and a cap: an unsure finding asks the employee, it never blocks on its own. */
+function capped(action: Action, cap: Action): Action {
+  return ACTION_RANK[action] <= ACTION_RANK[cap] ? action : cap;
 }
 
 function actionFor(finding: RawFinding, policy: DetectionPolicy): Action {

@@ -42,6 +42,24 @@ export type Action = (typeof ACTIONS)[number];
 export type Decision = 'allow' | 'warn' | 'block';
 
 /**
+ * Where a classification or secrecy marking was found: the dialog and the
+ * CLI's --reveal say "marked in the subject line" and so on.
+ */
+export const MARKING_PLACES = [
+  'header',
+  'letter-spaced',
+  'field',
+  'table-cell',
+  'subject',
+  'title',
+  'stamp',
+  'statement',
+  'file-name',
+  'in-text',
+] as const;
+export type MarkingPlace = (typeof MARKING_PLACES)[number];
+
+/**
  * A match reported by a detector, with offsets into the NORMALISED text.
  * The engine maps offsets back to the original text before reporting.
  */
@@ -53,6 +71,10 @@ export interface RawFinding {
   end: number;
   /** Overrides the rule's default severity (e.g. weak context). */
   severity?: Severity;
+  /** Markings: where in the text it stands. */
+  where?: MarkingPlace;
+  /** The detector is unsure (a possible marking): the policy's action is capped at a warning. */
+  unsure?: boolean;
 }
 
 /** A finding as reported to callers: offsets are UTF-16 indices into the ORIGINAL text. */
@@ -68,6 +90,8 @@ export interface Finding {
   action: Action;
   /** Guideline URLs, most specific first. */
   guidelines: string[];
+  /** Markings: where in the text it stands ("subject", "table-cell", …). */
+  where?: MarkingPlace;
 }
 
 export interface ScanResult {

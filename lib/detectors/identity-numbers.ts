@@ -1,29 +1,40 @@
 /**
- * Personnummer and samordningsnummer in every written form:
- * YYMMDD-NNNC, YYMMDD+NNNC, YYMMDDNNNC, YYMMDD NNNC, YYYYMMDDNNNC,
- * YYYYMMDD-NNNC and YYYYMMDD NNNC (dashes and spaces already normalised).
- * A candidate is reported only when date and check digit are valid, and never
- * inside a longer run of digits or letters (timestamps, card numbers, UUIDs).
+ * Personnummer and samordningsnummer in every written form a real export
+ * produces (docs/RULES.md lists them): 850302-1234, 198503021234, spaced,
+ * tabbed or wrapped after the dash, dotted and ISO dates, 4-4-4 groups, one
+ * digit per box, Excel's thousands grouping and float output, file names and
+ * keys ("Beslut_19850302-1234.pdf", "user_pnr_…", "Pnr8503021234"), HTML
+ * entities and JSON escapes as separators, and a date cell beside a
+ * four-digit cell when the headers name both halves.
+ *
+ * A candidate is reported only when date and check digit are valid (in the
+ * inferred century), never inside a longer number (a neighbour joined by a
+ * dash, a dot or a plus, or letters around it), and — for the forms that are
+ * also common for other data — only with an identity word in its line, its
+ * table header or the heading above (identity-numbers/context.ts).
  */
 import testNumbers from '../../rules/test-personnummer.json';
 import { parseIdentityNumber, type IdentityNumber } from '../validators/personnummer';
 import { decodeTestNumberKeys, TestNumberRegistry } from '../validators/test-personnummer';
 import type { RawFinding } from '../types';
 import type { Detector, ScanContext } from './detector';
+import { IdentityContext, isGluedIdPrefix } from './identity-numbers/context';
+import { digitChains, isTight, type Chain } from './identity-numbers/digit-chains';
+import { dateAt, formAt, type FormMatch } from './identity-numbers/forms';
 
-/**
- * Left: not after a letter/digit/underscore, nor after "digit + [-.:/+]" (part
- * of a longer number). Right: the mirror image. The separator allows one space
- * around a dash or plus ("850709 - 9805").
- */
-const CANDIDATE =
-  /(?<![\p{L}\p{N}_]|\p{N}[-.:/+])(\d{2})?(\d{6})( ?[-+] ?| )?(\d{4})(?![\p{L}\p{N}_]|[-.:/+]\p{N})/gu;
-
-/** Words that say a number is an identity number. */
-const ID_CONTEXT =
+/** Words that say a number is an identity number, right before it. */
+const ID_BEFORE =
   /(?:person|samordnings|födelse|identitets|id)[- ]?(?:nummer|numret|nr)|\b(?:pnr|p-nr|snr|pers\.?\s?nr|ssn)\b|personal identity|coordination number|civic number/i;
 /** Words that say a bare number starting with 0 is a telephone number. */
-const PHONE_CONTEXT = /\b(?:tel|telefon\w*|mobil\w*|ring\w*|sms\w*|phone|call)\b[.:]?\s*$/i;
+const PHONE_BEFORE = /\b(?:tel|telefon\w*|mobil\w*|ring\w*|sms\w*|phone|call|text)\b[.:]?(?:\s(?:till|på|to|on|at|nr|nummer|no\.?))?\s?$/i;
+/** What follows an amount, a quantity or a time: "2024-03-15 1250 kr". */
+const AMOUNT_AFTER = /^[ \t]*(?:kr\b|sek\b|:-|€|\$|eur\b|st\b|h\b|min\b|%|ex\b|kg\b|km\b|m\b|tim)/i;
+/** Years within which "YYYY-MM-DD NNNN" more likely is a recent date and a number than a birth date. */
+const RECENT_YEARS = 2;
+/** How far after a birth date its last four may stand when they are in another cell or sentence. */
+const SPLIT_WINDOW = 160;
+const LETTERS_BEFORE = /[\p{L}_]{1,24}[:#=]?$/u;
+const BLANK_LINE = /\n[ \t\r]*\n/;
 
 let registry: TestNumberRegistry | undefined;
 /** Decoded on first need: most prompts contain no identity number at all. */
@@ -36,39 +47,163 @@ export function isOfficialTestNumber(id: IdentityNumber): boolean {
   return testNumberRegistry().has(id.year, id.month, id.day, id.serial);
 }
 
+const isLetter = (ch: string | undefined) => ch !== undefined && /\p{L}/u.test(ch);
+const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
+
+class IdentityScanner {
+  private readonly findings: RawFinding[] = [];
+  private readonly context: IdentityContext;
+
+  constructor(
+    private readonly text: string,
+    private readonly referenceDate: Date,
+  ) {
+    this.context = new IdentityContext(text);
+  }
+
+  run(): RawFinding[] {
+    const chains = digitChains(this.text);
+    const covered: Set<number>[] = chains.map(() => new Set());
+    chains.forEach((chain, c) => {
+      const digitsOf = (k: number) => this.text.slice(chain.groups[k]!.start, chain.groups[k]!.end);
+      for (let i = 0; i < chain.groups.length; i++) {
+        const form = formAt(chain, i, digitsOf);
+        if (!form || !this.accept(chain, form)) continue;
+        for (let k = form.first; k <= form.last; k++) covered[c]!.add(k);
+        i = form.last;
+      }
+    });
+    chains.forEach((chain, c) => this.splitNumbers(chains, c, covered));
+    return this.findings.sort((a, b) => a.start - b.start);
+  }
+
+  private accept(chain: Chain, form: FormMatch): boolean {
+    const { groups, seps } = chain;
+    const text = this.text;
+    const start = groups[form.first]!.start;
+    let end = groups[form.last]!.end;
+    const left = seps[form.first - 1];
+    const right = seps[form.last];
+    if (isTight(left)) return false;
+    // pandas and Excel float output "8503021234.0": the ".0" is not part of a longer number.
+    const floatZero = right === 'dot' && text.slice(groups[form.last + 1]!.start, groups[form.last + 1]!.end) === '0' && !isTight(seps[form.last + 1]);
+    if (isTight(right) && !floatZero) return false;
+    if (form.uniform && (left === form.uniform || right === form.uniform)) return false;
+    if (!this.boundaryOk(start, floatZero ? groups[form.last + 1]!.end : end)) return false;
+
+    const id = parseIdentityNumber(form, this.referenceDate);
+    if (!id) return false;
+    if (!this.evidenceOk(form, start, end)) return false;
+    const bare = form.first === form.last && form.century === '' && groups[form.first]!.end - start === 10;
+    if (bare && this.looksLikePhoneNumber(start, form.date)) return false;
+    this.report(id, start, end);
+    return true;
+  }
+
+  /** Not glued to letters (a code, a UUID) or to a number by ':' or '/' ("2024/8503021234"). */
+  private boundaryOk(start: number, end: number): boolean {
+    const text = this.text;
+    const before = text[start - 1];
+    if (isLetter(before)) {
+      const letters = LETTERS_BEFORE.exec(text.slice(Math.max(0, start - 24), start));
+      if (!letters || !isGluedIdPrefix(letters[0])) return false;
+    }
+    if ((before === ':' || before === '/') && isDigit(text[start - 2])) return false;
+    const after = text[end];
+    if (isLetter(after)) return false;
+    if ((after === ':' || after === '/') && isDigit(text[end + 1])) return false;
+    return true;
+  }
+
+  private evidenceOk(form: FormMatch, start: number, end: number): boolean {
+    switch (form.evidence) {
+      case 'none':
+        return true;
+      case 'id':
+        return this.context.hasIdWord(start);
+      case 'split':
+        return this.context.hasIdWord(start) || this.context.hasSplitWords(start);
+      case 'iso': {
+        if (this.context.hasIdWord(start) || this.context.hasSplitWords(start)) return true;
+        if (AMOUNT_AFTER.test(this.text.slice(end, end + 8))) return false;
+        // A row keyed by its date ("1985-03-02 1456" first on the line) is a time series, not a person.
+        const lineStart = this.text.lastIndexOf('\n', start - 1) + 1;
+        if (!/[\p{L}]/u.test(this.text.slice(lineStart, start))) return false;
+        const year = Number(form.century + form.date.slice(0, 2));
+        return year <= this.referenceDate.getUTCFullYear() - RECENT_YEARS;
+      }
+    }
+  }
+
+  /**
+   * A bare 10-digit number starting with 070 is far more often a mobile number
+   * than the identity number of someone born in 2007 (DOMAIN.md 1.7.5): report
+   * it only with an identity word before it, in its table header or heading.
+   * Any bare number starting with 0 right after a phone word ("tel 0812…") is a
+   * phone number.
+   */
+  private looksLikePhoneNumber(start: number, date: string): boolean {
+    if (!date.startsWith('0')) return false;
+    const before = this.text.slice(Math.max(0, start - 40), start);
+    if (ID_BEFORE.test(before)) return false;
+    if (PHONE_BEFORE.test(before)) return true;
+    return date.startsWith('070') && !this.context.hasIdWord(start, true);
+  }
+
+  /**
+   * A birth date and its last four in different cells or sentences:
+   * "| 1985-03-02 | 1234 |", {"fodelsedatum": "1985-03-02", "sista_fyra": "1234"},
+   * "född 1985-03-02, sista fyra 1234". Needs words for both halves.
+   */
+  private splitNumbers(chains: Chain[], c: number, covered: Set<number>[]): void {
+    const chain = chains[c]!;
+    const digitsOf = (ch: Chain, k: number) => this.text.slice(ch.groups[k]!.start, ch.groups[k]!.end);
+    for (let i = 0; i < chain.groups.length; i++) {
+      if (covered[c]!.has(i) || isTight(chain.seps[i - 1])) continue;
+      const date = dateAt(chain, i, (k) => digitsOf(chain, k));
+      if (!date || isTight(chain.seps[date.last]) || covered[c]!.has(date.last)) continue;
+      const dateStart = chain.groups[i]!.start;
+      const dateEnd = chain.groups[date.last]!.end;
+      const serial = this.nextLastFour(chains, c, date.last, dateEnd, covered);
+      if (!serial) continue;
+      if (!this.context.hasSplitWords(dateStart) && !this.context.hasSplitProse(dateStart, dateEnd, serial.start)) continue;
+      const id = parseIdentityNumber(
+        { century: date.century, date: date.date, separator: '-', serialAndCheck: serial.digits },
+        this.referenceDate,
+      );
+      if (!id) continue;
+      this.report(id, dateStart, serial.end);
+      for (let k = i; k <= date.last; k++) covered[c]!.add(k);
+      covered[serial.chain]!.add(serial.index);
+      i = date.last;
+    }
+  }
+
+  /** The first free four-digit value after a date, in the same record (no blank line between). */
+  private nextLastFour(chains: Chain[], c: number, last: number, from: number, covered: Set<number>[]) {
+    for (let cc = c, k = last + 1; cc < chains.length; cc++, k = 0) {
+      const ch = chains[cc]!;
+      for (; k < ch.groups.length; k++) {
+        const g = ch.groups[k]!;
+        if (g.start - from > SPLIT_WINDOW || BLANK_LINE.test(this.text.slice(from, g.start))) return null;
+        if (g.end - g.start !== 4 || covered[cc]!.has(k)) continue;
+        if (isTight(ch.seps[k - 1]) || isTight(ch.seps[k])) continue;
+        if (!this.boundaryOk(g.start, g.end)) continue;
+        return { chain: cc, index: k, start: g.start, end: g.end, digits: this.text.slice(g.start, g.end) };
+      }
+    }
+    return null;
+  }
+
+  private report(id: IdentityNumber, start: number, end: number): void {
+    const test = id.kind === 'personnummer' && isOfficialTestNumber(id);
+    this.findings.push({ category: id.kind, rule: `${id.kind}.${test ? 'official-test-number' : 'valid'}`, start, end });
+  }
+}
+
 export const identityNumberDetector: Detector = {
   id: 'identity-numbers',
   detect(ctx: ScanContext): RawFinding[] {
-    const text = ctx.norm.text;
-    const findings: RawFinding[] = [];
-    CANDIDATE.lastIndex = 0;
-    for (let m = CANDIDATE.exec(text); m; m = CANDIDATE.exec(text)) {
-      const [whole, century = '', date = '', rawSeparator = '', serialAndCheck = ''] = m;
-      const separator = rawSeparator.trim() || rawSeparator;
-      const id = parseIdentityNumber({ century, date, separator, serialAndCheck }, ctx.referenceDate);
-      if (!id) continue;
-      const start = m.index;
-      const end = start + whole.length;
-      if (!century && !separator && looksLikePhoneNumber(text, start, date)) continue;
-      if (id.kind === 'personnummer' && isOfficialTestNumber(id)) {
-        findings.push({ category: id.kind, rule: `${id.kind}.official-test-number`, start, end });
-      } else {
-        findings.push({ category: id.kind, rule: `${id.kind}.valid`, start, end });
-      }
-    }
-    return findings;
+    return new IdentityScanner(ctx.norm.text, ctx.referenceDate).run();
   },
 };
-
-/**
- * A bare 10-digit number starting with 070 is far more often a mobile number
- * than the identity number of someone born in 2007 (DOMAIN.md 1.7.5): report
- * it only with an identity word before it. Any bare number starting with 0
- * right after a phone word ("tel 0812…") is a phone number.
- */
-function looksLikePhoneNumber(text: string, start: number, date: string): boolean {
-  if (!date.startsWith('0')) return false;
-  const before = text.slice(Math.max(0, start - 40), start);
-  if (ID_CONTEXT.test(before)) return false;
-  return date.startsWith('070') || PHONE_CONTEXT.test(before);
-}

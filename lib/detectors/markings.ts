@@ -36,6 +36,7 @@
  */
 import type { RawFinding, Severity } from '../types';
 import type { Detector, ScanContext } from './detector';
+import { recallMarkings } from './markings/recall';
 import {
   hasLower,
   isMetaLine,
@@ -80,6 +81,8 @@ export const MARKING_RULES = {
   us: 'classified.us',
   /** TLP:RED and TLP:AMBER sharing restrictions. */
   tlp: 'classified.tlp',
+  /** A level or stamp whose verdict is unsure (markings/recall.ts): the employee is asked. */
+  possibleMarking: 'classified.possible-marking',
 } as const;
 
 export type MarkingRuleId = (typeof MARKING_RULES)[keyof typeof MARKING_RULES];
@@ -884,6 +887,9 @@ export function detectMarkings(text: string): RawFinding[] {
 export const markingsDetector: Detector = {
   id: 'markings',
   detect(ctx: ScanContext): RawFinding[] {
-    return detectMarkings(ctx.norm.text);
+    const anchored = detectMarkings(ctx.norm.text);
+    const recalled = recallMarkings(ctx.norm.text, anchored);
+    if (recalled.length === 0) return anchored;
+    return [...anchored, ...recalled].sort((a, b) => a.start - b.start);
   },
 };

@@ -2,6 +2,7 @@
  * The CLI's human-readable report: where each finding is (line:column), what
  * it is, a masked excerpt, why it matters and which guideline applies.
  */
+import { markingPlaceSentence } from './marking-places';
 import { maskForDisplay } from '../redaction/mask';
 import { builtInCatalogue } from '../rules/catalogue';
 import type { ScanResult } from '../types';
@@ -66,6 +67,7 @@ export function formatReport(
     out.push('');
     out.push(`${line}:${column}  ${f.category}  ${JSON.stringify(excerpt)}  [${w.action[f.action]}, ${f.rule}]`);
     if (rule) out.push(`  ${rule.title[options.lang]}: ${rule.reason[options.lang]}`);
+    if (f.where) out.push(`  ${markingPlaceSentence(f.where, options.lang)}`);
     const guideline = rule?.guidelines.map((id) => catalogue.guidelines.get(id)).find(Boolean);
     if (guideline) out.push(`  ${w.guideline}: ${guideline.title[options.lang]} – ${guideline.url}`);
   }

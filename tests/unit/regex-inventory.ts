@@ -17,6 +17,9 @@ import { fileURLToPath } from 'node:url';
 import anchorWords from '../../rules/sensitive/anchors.json';
 import sitesJson from '../../rules/sites.json';
 import { HOSTNAME_RE } from '../../lib/counters/catalogue';
+import { CONTEXT_PATTERNS } from '../../lib/detectors/identity-numbers/context';
+import { GAP_PATTERNS } from '../../lib/detectors/identity-numbers/digit-chains';
+import { RECALL_PATTERNS } from '../../lib/detectors/markings/recall';
 import { KEY_SCAN, PLACEHOLDER_PATTERN, STICKY } from '../../lib/detectors/credentials';
 import { BARE_REF, FIRST_REF, LEVEL_ANY_CASE, LEVEL_CAPS, MORE_REF } from '../../lib/detectors/markings/terms';
 import { labelPattern } from '../../lib/sensitive/anchors';
@@ -144,6 +147,9 @@ export const BUILT_REGEXES: Record<string, { count: number; regexes: () => [stri
     count: 3,
     regexes: () => [['PLACEHOLDER_PATTERN', PLACEHOLDER_PATTERN], ['KEY_SCAN', KEY_SCAN], ...[...STICKY.values()].map((re, i): [string, RegExp] => [`STICKY[${i}]`, re])],
   },
+  'lib/detectors/identity-numbers/digit-chains.ts': { count: 3, regexes: () => Object.entries(GAP_PATTERNS) },
+  'lib/detectors/identity-numbers/context.ts': { count: 2, regexes: () => Object.entries(CONTEXT_PATTERNS) },
+  'lib/detectors/markings/recall.ts': { count: 7, regexes: () => Object.entries(RECALL_PATTERNS) },
   'lib/counters/catalogue.ts': { count: 1, regexes: () => [['HOSTNAME_RE', HOSTNAME_RE]] },
   'lib/sensitive/anchors.ts': { count: 1, regexes: () => [['labelPattern(anchors.json labels)', labelPattern(anchorWords.labels)]] },
   'lib/sites/built-in-sites.ts': {

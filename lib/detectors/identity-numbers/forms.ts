@@ -1,0 +1,152 @@
+/**
+ * The written forms of an identity number, as shapes of digit groups.
+ *
+ * A shape names the group lengths and the separators it allows, and how much
+ * evidence it needs:
+ *   - 'none': the form is an identity number whenever date and check digit
+ *     are valid (850302-1234, 198503021234, 85.03.02-1234, 1985 0302 1234);
+ *   - 'id': an identity word must stand in the line, the table header or the
+ *     heading (a 9-digit value that lost its leading zero, "85 03 02 1234");
+ *   - 'split': an identity word, or words for both halves ("Födelsedatum",
+ *     "Nr"): a date cell and a four-digit cell side by side;
+ *   - 'iso': "1985-03-02 1234" — an identity number unless it reads as a
+ *     recent date with an amount or a time after it.
+ */
+import type { Chain, Sep } from './digit-chains';
+
+export type Evidence = 'none' | 'id' | 'split' | 'iso';
+
+export interface FormMatch {
+  /** Index of the first and last group of the chain that the number covers. */
+  first: number;
+  last: number;
+  /** '', '19' or '20' … */
+  century: string;
+  /** YYMMDD */
+  date: string;
+  /** '-' (or any non-plus separator) or '+' */
+  separator: '-' | '+' | '';
+  /** NNNC */
+  serialAndCheck: string;
+  evidence: Evidence;
+  /** Groups joined by one separator throughout (4-4-4, 3-3-3-3, one digit per box): no neighbour may join the same way. */
+  uniform?: Sep;
+}
+
+const isOneOf = (sep: Sep | undefined, ...allowed: Sep[]) => sep !== undefined && allowed.includes(sep);
+const allSame = (seps: readonly Sep[], from: number, to: number) => {
+  for (let i = from + 1; i < to; i++) if (seps[i] !== seps[from]) return false;
+  return true;
+};
+
+/** Evidence for "date, separator, last four": strong separators need none. */
+function dateSerialEvidence(sep: Sep): Evidence | null {
+  switch (sep) {
+    case 'space':
+    case 'spaces':
+    case 'dash':
+    case 'dashBreak':
+    case 'plus':
+      return 'none';
+    case 'underscore':
+      return 'none';
+    case 'listGap':
+    case 'cell':
+      return 'split';
+    case 'slash':
+    case 'lineBreak':
+      return 'id';
+    default:
+      return null;
+  }
+}
+
+/** Splits 10 or 12 digits into the parts the validator takes. */
+function parts(digits: string, plus: boolean): Pick<FormMatch, 'century' | 'date' | 'separator' | 'serialAndCheck'> {
+  const century = digits.length === 12 ? digits.slice(0, 2) : '';
+  const ten = digits.slice(-10);
+  return { century, date: ten.slice(0, 6), separator: plus ? '+' : '-', serialAndCheck: ten.slice(6) };
+}
+
+/**
+ * The form that starts at group `i` of the chain, or null. `digitsOf(k)` is
+ * the text of group k. Longer forms are tried first.
+ */
+export function formAt(chain: Chain, i: number, digitsOf: (k: number) => string): FormMatch | null {
+  const { groups, seps } = chain;
+  const n = groups.length - i;
+  const len = (k: number) => groups[i + k]!.end - groups[i + k]!.start;
+  const join = (count: number) => {
+    let s = '';
+    for (let k = 0; k < count; k++) s += digitsOf(i + k);
+    return s;
+  };
+  const sep = (k: number) => seps[i + k];
+
+  // One digit per box: "8 5 0 3 0 2 - 1 2 3 4", "|1|9|8|5|…".
+  for (const count of [12, 10]) {
+    if (n < count) continue;
+    let boxes = true;
+    for (let k = 0; k < count && boxes; k++) boxes = len(k) === 1 && (k === 0 || isOneOf(sep(k - 1), 'space', 'spaces', 'dash', 'cell'));
+    if (boxes) {
+      const digits = join(count);
+      return { first: i, last: i + count - 1, ...parts(digits, false), evidence: 'none', uniform: sep(0) };
+    }
+  }
+
+  // Excel's thousands grouping: "198 503 021 234", "8,503,021,234".
+  if (n >= 4 && len(1) === 3 && len(2) === 3 && len(3) === 3 && (len(0) === 3 || len(0) === 1)) {
+    // Amounts are grouped the same way ("196 411 191 890 kr"): only under an identity header.
+    if (isOneOf(sep(0), 'space', 'comma', 'dot') && allSame(seps, i, i + 3)) {
+      return { first: i, last: i + 3, ...parts(join(4), false), evidence: 'id', uniform: sep(0) };
+    }
+  }
+
+  // ISO and dotted dates: "1985-03-02-1234", "1985-03-02 1234", "85.03.02-1234", "85 03 02-1234".
+  if (n >= 4 && len(1) === 2 && len(2) === 2 && len(3) === 4 && (len(0) === 4 || len(0) === 2)) {
+    const dateSep = sep(0)!;
+    const last = sep(2)!;
+    const century = len(0) === 4;
+    if (sep(1) === dateSep && (dateSep === 'dash' || dateSep === 'dot' || dateSep === 'space')) {
+      let evidence: Evidence | null;
+      if (last === 'dash' || last === 'dashBreak' || last === 'plus') evidence = 'none';
+      else if (last === 'space') evidence = century && dateSep !== 'space' ? 'iso' : 'id';
+      else if (last === 'spaces' || last === 'cell' || last === 'listGap') evidence = 'split';
+      else evidence = null;
+      if (evidence) return { first: i, last: i + 3, ...parts(join(4), last === 'plus'), evidence };
+    }
+  }
+
+  // 4-4-4: "1985 0302 1234".
+  if (n >= 3 && len(0) === 4 && len(1) === 4 && len(2) === 4 && isOneOf(sep(0), 'space', 'dash') && sep(1) === sep(0)) {
+    return { first: i, last: i + 2, ...parts(join(3), false), evidence: 'none', uniform: sep(0) };
+  }
+
+  // Date and last four: "850302-1234", "19850302 1234", "850302-\n1234".
+  if (n >= 2 && (len(0) === 6 || len(0) === 8) && len(1) === 4) {
+    const evidence = dateSerialEvidence(sep(0)!);
+    if (evidence) return { first: i, last: i + 1, ...parts(join(2), sep(0) === 'plus'), evidence };
+  }
+
+  // Ten or twelve digits in a row; nine when Excel dropped a leading zero.
+  const l0 = len(0);
+  if (l0 === 10 || l0 === 12) return { first: i, last: i, ...parts(digitsOf(i), false), separator: '', evidence: 'none' };
+  if (l0 === 9) return { first: i, last: i, ...parts('0' + digitsOf(i), false), separator: '', evidence: 'id' };
+  return null;
+}
+
+/** A date on its own (the first half of a split number): its YYMMDD and century, or null. */
+export function dateAt(chain: Chain, i: number, digitsOf: (k: number) => string): { last: number; century: string; date: string } | null {
+  const { groups, seps } = chain;
+  const n = groups.length - i;
+  const len = (k: number) => groups[i + k]!.end - groups[i + k]!.start;
+  if (n >= 3 && len(1) === 2 && len(2) === 2 && (len(0) === 4 || len(0) === 2) && isOneOf(seps[i], 'dash', 'dot') && seps[i + 1] === seps[i]) {
+    const ymd = digitsOf(i) + digitsOf(i + 1) + digitsOf(i + 2);
+    return { last: i + 2, century: ymd.length === 8 ? ymd.slice(0, 2) : '', date: ymd.slice(-6) };
+  }
+  if (len(0) === 8 || len(0) === 6) {
+    const ymd = digitsOf(i);
+    return { last: i, century: ymd.length === 8 ? ymd.slice(0, 2) : '', date: ymd.slice(-6) };
+  }
+  return null;
+}

@@ -1,0 +1,667 @@
+/**
+ * The recall pass over classification and secrecy markings.
+ *
+ * The anchored scanner (../markings.ts) finds the markings that stand where
+ * documents put them, in capitals. This pass looks at every other place a
+ * level or a secrecy stamp can stand — in any case, letter-spaced from a PDF
+ * ("K O N F I D E N T I E L L"), misread by OCR ("HEMI.IG"), after an emoji, in
+ * a subject line, a title, a table column under a classification header, a
+ * file name, or a sentence saying that the pasted material carries it — and
+ * gives each a verdict with three outcomes:
+ *   - marking: the level applies to text in the prompt → the category's action;
+ *   - unsure: the signals conflict (a level in capitals in running text, a
+ *     statement phrased as a question) → at most a warning, so the employee is
+ *     asked instead of the text passing;
+ *   - mention: the text only talks about levels (a question about a level, a
+ *     rule, a list of levels, a negation, an example, an ordinary adjective)
+ *     → no finding.
+ * The cue words are data (rules/markings/cues.json). Work is linear: one pass
+ * per kind of cue over the text, then bounded work per occurrence.
+ */
+import cues from '../../../rules/markings/cues.json';
+import type { MarkingPlace, RawFinding } from '../../types';
+import { BARE_REF, CLASS_KEYS, normKey } from './terms';
+
+const POSSIBLE_MARKING_RULE = 'classified.possible-marking';
+
+type Verdict = 'marking' | 'unsure' | 'mention';
+
+interface Level {
+  rank: number;
+  english: boolean;
+  family: 'sv' | 'eu' | 'nato' | 'us' | 'osl';
+}
+
+const escape = (w: string) =>
+  w
+    .replace(/[.*+?^${}()|[\]\\]/g, (c) => (c === '*' ? '\\p{L}*' : `\\${c}`))
+    .replace(/ /g, '[ \\t_-]{1,3}');
+/** Whole words (or phrases) from a list, any case. */
+function wordsRegex(list: readonly string[], flags = 'iu'): RegExp {
+  const alts = [...list].sort((a, b) => b.length - a.length).map(escape);
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join('|')})(?![\\p{L}\\p{N}])`, flags);
+}
+
+const familyOf = (text: string): Level['family'] =>
+  /nato|cosmic/.test(text) ? 'nato' : /\bue\b|\beu\b/.test(text) ? 'eu' : /^(?:top secret|secret|confidential)$/.test(text) ? 'us' : 'sv';
+const LEVELS = new Map<string, Level>();
+for (const l of cues.levels) LEVELS.set(skeleton(l.text), { rank: l.rank, english: !!l.english, family: familyOf(l.text) });
+
+/** Every level term, any case; Swedish ones with their -t/-a forms (group 2), spaced or with underscores. */
+const LEVEL_ANYWHERE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(${[...cues.levels]
+    .sort((a, b) => b.text.length - a.text.length)
+    .map((l) => escape(l.text).replace(/ä/g, '[äa]'))
+    .join('|')})(${cues.inflections.join('|')})?(?![\\p{L}\\p{N}])`,
+  'giu',
+);
+/** The same, for one sentence at a time (its own lastIndex). */
+const LEVEL_IN_SENTENCE = new RegExp(LEVEL_ANYWHERE.source, 'giu');
+const SECRECY_ADJECTIVE = wordsRegex(cues.secrecyAdjectives, 'giu');
+const DEICTIC = wordsRegex(cues.deictic);
+const MARK_VERB = wordsRegex(cues.markVerbs);
+const NEGATION = wordsRegex(cues.negations);
+const QUESTION_WORD = wordsRegex(cues.questions);
+const GENERAL = wordsRegex(cues.general);
+const DEFINITION = wordsRegex(cues.definitions);
+/** "… är (egentligen) hemligt", "det står HEMLIG": a copula, perhaps one adverb, right before the level. */
+const COPULA_BEFORE = new RegExp(
+  `(?<![\\p{L}])(?:är|var|blir|står|is|was|are|were|says|reads)(?:[ \\t]+(?:${cues.copulaAdverbs.map(escape).join('|')}))?[ \\t]+$`,
+  'iu',
+);
+/** A classification key right before the value: "classification=", "Klassificering: '", `"klass": "`. */
+const KEY_BEFORE = /(?:klassificering|classification|klass|klassning|säkerhetsskyddsklass|security[_ ]?class\w{0,10}|sekretessklass|marking|märkning)["']?[ \t]{0,2}[:=][ \t]{0,2}["']?$/iu;
+const EXAMPLE = wordsRegex(cues.examples);
+const REQUEST = wordsRegex(cues.requests);
+/** A sentence that opens with "Om …", "If …": a condition, not a statement about the material. */
+const CONDITIONAL_START = new RegExp(`^[\\s"'“«(]*(?:${cues.conditionals.map(escape).join('|')})(?![\\p{L}])`, 'iu');
+const SECRECY_WORD = wordsRegex(cues.secrecyWords);
+const SECRECY_WORDS_ALL = wordsRegex(cues.secrecyWords, 'giu');
+/** The word right before a level is a preposition or an article: "godkänt för HEMLIG", "en KONFIDENTIELL handling". */
+const WORD_BEFORE = new RegExp(`(?<![\\p{L}])(?:${[...cues.prepositionsBefore, ...cues.articlesBefore].map(escape).join('|')})[ \\t]{1,3}$`, 'iu');
+/** A marking verb right before a level: "märkt HEMLIG", "stamped SECRET". */
+const VERB_BEFORE = /(?:märkt|märkta|stämplad|stämplade|stämplat|klassad|klassade|klassificerad|klassificerade|marked|stamped|classified|labell?ed)(?:[ \t]+(?:som|as))?[ \t]{1,3}$/iu;
+const GENERAL_SECRECY = wordsRegex(cues.generalSecrecy);
+const SUBJECT_LINE = new RegExp(`^[ \\t>*-]{0,4}(?:(?:${cues.subjectLabels.map(escape).join('|')})[ \\t]{0,2}:[ \\t]{0,3})+`, 'iu');
+/** Where an OSL reference may start: "25 kap.", "15:2", "OSL 26:1". */
+const REF_START = /(?<![\p{L}\p{N}])(?:\d{1,2}[ \t]{0,2}(?:kap|:[ \t]?\d)|OSL[ \t]{0,2}\d)/giu;
+const OSL_NAMED = /OSL|SekrL|sekretesslag/i;
+const OTHER_ACT = /lagen|förordningen|balken/i;
+/** For the regex inventory (tests/unit/regex-inventory.ts). */
+export const RECALL_PATTERNS = {
+  LEVEL_ANYWHERE,
+  LEVEL_IN_SENTENCE,
+  SECRECY_ADJECTIVE,
+  DEICTIC,
+  MARK_VERB,
+  NEGATION,
+  QUESTION_WORD,
+  GENERAL,
+  DEFINITION,
+  COPULA_BEFORE,
+  KEY_BEFORE,
+  EXAMPLE,
+  REQUEST,
+  CONDITIONAL_START,
+  SECRECY_WORD,
+  SECRECY_WORDS_ALL,
+  GENERAL_SECRECY,
+  SUBJECT_LINE,
+  WORD_BEFORE,
+  VERB_BEFORE,
+};
+
+/** Lines this long or shorter may be a stamp on their own. */
+const STAMP_LINE = 60;
+/** Lines around a level within which three different levels make a list, not a marking. */
+const LIST_GAP = 8;
+/** A statement needs this much other text in the prompt to be about material that is there. */
+const MATERIAL = 100;
+const SENTENCE_MAX = 300;
+/** A line with more level terms than this is a list or noise, not a stamp: the rest are not judged one by one. */
+const MAX_PER_LINE = 12;
+/** A line that starts with an unticked box or a bullet. */
+const UNTICKED = /^[ \t]*(?:\[ \]|☐|□|◯|○)/u;
+const BULLET = /^[ \t]*(?:[-*•–·]|\d{1,2}[.)])[ \t]/u;
+
+/**
+ * Letters only, upper case, with what OCR and PDF extraction confuse folded
+ * together: L/l/1/I/|/! → I, 0 → O, RN → M, diacritics dropped.
+ */
+export function skeleton(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toUpperCase()
+    .replace(/[L1|!]/g, 'I')
+    .replace(/0/g, 'O')
+    .replace(/[^A-Z]/g, '')
+    .replace(/RN/g, 'M');
+}
+
+/** Skeletons of what may stand alone on a stamp line: each level, its -T/-A form, "HEMLIG/SECRET" pairs. */
+const STAMP_SKELETONS = (() => {
+  const map = new Map<string, Level>();
+  for (const l of cues.levels) {
+    const level = LEVELS.get(skeleton(l.text))!;
+    map.set(skeleton(l.text), level);
+    if (!l.english) for (const ending of cues.inflections) map.set(skeleton(l.text + ending), level);
+  }
+  for (const [sv, en] of [
+    ['hemlig', 'secret'],
+    ['hemlig', 'top secret'],
+    ['konfidentiell', 'confidential'],
+    ['begränsat hemlig', 'restricted'],
+    ['kvalificerat hemlig', 'top secret'],
+  ] as const) {
+    map.set(skeleton(sv + en), LEVELS.get(skeleton(sv))!);
+    map.set(skeleton(en + sv), LEVELS.get(skeleton(sv))!);
+  }
+  return map;
+})();
+
+interface Line {
+  start: number;
+  end: number;
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  verdict: Exclude<Verdict, 'mention'>;
+  where: MarkingPlace;
+  level: Level;
+  /** A classification field or column: applied to that record even among other levels. */
+  labelled?: boolean;
+  line: number;
+}
+
+const hasLower = (s: string) => s !== s.toUpperCase();
+const isCaps = (s: string) => !hasLower(s) && s !== s.toLowerCase();
+
+export class MarkingRecall {
+  private readonly lines: Line[] = [];
+  private readonly candidates: Candidate[] = [];
+  /** Ranks of every level term, by line: three different ranks close together are a list of levels. */
+  private readonly ranksByLine = new Map<number, Set<number>>();
+
+  constructor(
+    private readonly text: string,
+    private readonly taken: readonly { start: number; end: number }[],
+  ) {
+    let s = 0;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      this.lines.push({ start: s, end: i > s && text[i - 1] === '\r' ? i - 1 : i });
+      s = i + 1;
+    }
+    this.lines.push({ start: s, end: text.length });
+    for (const t of taken) this.occupy(t);
+  }
+
+  run(): RawFinding[] {
+    this.stampLines();
+    this.levelTerms();
+    this.secrecyStatements();
+    this.oslReferences();
+    this.tableColumns();
+    return this.kept().map((c) => ({
+      category: 'classified',
+      rule: c.verdict === 'unsure' ? POSSIBLE_MARKING_RULE : ruleFor(c.level),
+      start: c.start,
+      end: c.end,
+      where: c.where,
+      ...(c.verdict === 'unsure' ? { unsure: true } : {}),
+    }));
+  }
+
+  // ---------------------------------------------------------------------------
+
+  private lineOf(pos: number): number {
+    let lo = 0;
+    let hi = this.lines.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lines[mid]!.start <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  private lineText(li: number): string {
+    const l = this.lines[li]!;
+    return this.text.slice(l.start, l.end);
+  }
+
+  /** Spans already reported, by line: an anchored finding or an earlier candidate wins. */
+  private readonly spansByLine = new Map<number, { start: number; end: number }[]>();
+
+  private isTaken(start: number, end: number): boolean {
+    for (let li = this.lineOf(start), last = this.lineOf(end); li <= last; li++) {
+      for (const t of this.spansByLine.get(li) ?? []) if (t.start < end && start < t.end) return true;
+    }
+    return false;
+  }
+
+  private occupy(span: { start: number; end: number }): void {
+    for (let li = this.lineOf(span.start), last = this.lineOf(Math.max(span.start, span.end - 1)); li <= last; li++) {
+      let list = this.spansByLine.get(li);
+      if (!list) this.spansByLine.set(li, (list = []));
+      list.push(span);
+    }
+  }
+
+  private add(c: Omit<Candidate, 'line'>): void {
+    if (this.isTaken(c.start, c.end)) return;
+    this.candidates.push({ ...c, line: this.lineOf(c.start) });
+    this.occupy(c);
+  }
+
+  /** The sentence around [start, end): bounded by the line and by ". " before a capital. */
+  private sentence(start: number, end: number): { from: number; to: number; text: string } {
+    const line = this.lines[this.lineOf(start)]!;
+    let from = Math.max(line.start, start - SENTENCE_MAX);
+    for (let i = start - 1; i > from; i--) {
+      const c = this.text[i]!;
+      if ((c === '.' || c === '!' || c === '?') && /\s/.test(this.text[i + 1] ?? '') && /\p{Lu}/u.test(this.text[i + 2] ?? '')) {
+        from = i + 1;
+        break;
+      }
+    }
+    const lineEnd = this.lines[this.lineOf(end)]!.end;
+    let to = Math.min(lineEnd, end + SENTENCE_MAX);
+    for (let i = end; i < to; i++) {
+      const c = this.text[i]!;
+      if ((c === '.' || c === '!' || c === '?') && (i + 1 >= to || /\s/.test(this.text[i + 1]!))) {
+        to = i + 1;
+        break;
+      }
+    }
+    return { from, to, text: this.text.slice(from, to) };
+  }
+
+  /** Only decoration, symbols, emoji or an opening quote before `pos` on its line, or a separator right before it. */
+  private atSegmentStart(pos: number): boolean {
+    const line = this.lines[this.lineOf(pos)]!;
+    const before = this.text.slice(line.start, pos);
+    if (!/[\p{L}\p{N}]/u.test(before)) return true;
+    const quote = /[“"«'‘]\s{0,3}$/u.exec(before);
+    // A quote opens a quoted document only where a segment could start: not 'väljer "HEMLIG" i', not "= 'HEMLIG'".
+    if (quote) return this.atSegmentStart(line.start + quote.index) || /:\s{0,3}$/.test(before.slice(0, quote.index));
+    return /(?:[([|·:]|\s[–—-])\s{0,3}$/u.test(before);
+  }
+
+  /** A separator, a closing bracket or the end of the line right after `end`. */
+  private separatorAfter(end: number): boolean {
+    const rest = this.text.slice(end, end + 4);
+    return /^(?:\s*$|\s*\r?\n|\s?[/·–—|:()[\],.-])/.test(rest);
+  }
+
+  /** Is a statement about material that is in the prompt, not just a sentence about a document elsewhere? */
+  private materialBeyond(from: number, to: number): boolean {
+    return this.text.length - (to - from) >= MATERIAL;
+  }
+
+  // ---------------------------------------------------------------------------
+
+  /** Short lines that are a level and nothing else, whatever the case, spacing or OCR noise. */
+  private stampLines(): void {
+    for (let li = 0; li < this.lines.length; li++) {
+      const { start, end } = this.lines[li]!;
+      if (end - start > STAMP_LINE * 3) continue;
+      const raw = this.text.slice(start, end);
+      if (!/\p{L}/u.test(raw)) continue;
+      const key = skeleton(raw);
+      if (key.length < 5 || key.length > STAMP_LINE) continue;
+      const level = STAMP_SKELETONS.get(key);
+      if (!level) continue;
+      if (level.english && hasLower(raw)) continue;
+      if (this.followsExample(li)) continue;
+      const first = raw.search(/[\p{L}\p{N}]/u);
+      let last = raw.length;
+      while (last > 0 && !/[\p{L}\p{N}]/u.test(raw[last - 1]!)) last--;
+      const spaced = /\p{L} \p{L} \p{L}/u.test(raw);
+      if (UNTICKED.test(raw)) continue;
+      // "hemlig" or "Hemlig" alone may be a stamp typed by hand, or a heading in a guide: ask, when there is
+      // material it could apply to. In capitals, letter-spaced or misread by OCR it is a stamp.
+      const caps = spaced || !hasLower(raw.replace(/[^\p{L}]/gu, '').replace(/[l]/g, 'L'));
+      if (!caps && !this.materialBeyond(start, end)) continue;
+      const verdict = caps ? 'marking' : 'unsure';
+      this.add({ start: start + first, end: start + last, verdict, where: spaced ? 'letter-spaced' : 'header', level });
+    }
+  }
+
+  /** The closest non-blank line above introduces an example ("Exempel på märkning:"). */
+  private followsExample(li: number): boolean {
+    for (let k = li - 1; k >= 0 && k >= li - 3; k--) {
+      const prev = this.lineText(k).trim();
+      if (!prev) continue;
+      return prev.endsWith(':') && EXAMPLE.test(prev);
+    }
+    return false;
+  }
+
+  /** Level terms anywhere: each gets a verdict from its place and its sentence. */
+  private levelTerms(): void {
+    const text = this.text;
+    LEVEL_ANYWHERE.lastIndex = 0;
+    for (let m = LEVEL_ANYWHERE.exec(text); m; m = LEVEL_ANYWHERE.exec(text)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      const level = LEVELS.get(skeleton(m[1]!));
+      if (!level) continue;
+      const li = this.lineOf(start);
+      const inflected = m[2] !== undefined;
+      const compound = text[end] === '-' && /\p{L}/u.test(text[end + 1] ?? '');
+      if (!inflected && !compound) this.noteRank(li, level.rank);
+      const term = m[0];
+      const caps = isCaps(term);
+      if (level.english) {
+        // "secret", "confidential", "TOP SECRET party": ordinary English words. Banners and stamp lines
+        // in capitals are the anchored scanner's and stampLines'; here only a statement makes them a marking.
+        this.judgeStatement(start, end, level, 'statement');
+        continue;
+      }
+            if (this.judgedOnLine(li) > MAX_PER_LINE) continue;
+      if (this.isTaken(start, end)) continue;
+      const verdict = this.verdictFor(start, end, { caps, inflected, compound, level });
+      if (verdict) this.add({ start, end, level, ...verdict });
+    }
+  }
+
+  private readonly judged = new Map<number, number>();
+  /** How many level terms of line `li` have been judged, this one included. */
+  private judgedOnLine(li: number): number {
+    const n = (this.judged.get(li) ?? 0) + 1;
+    this.judged.set(li, n);
+    return n;
+  }
+
+  private readonly chaptersByLine = new Map<number, Set<number>>();
+  private noteChapter(li: number, refText: string): void {
+    const chapter = Number(/\d{1,2}/.exec(refText)?.[0] ?? -1);
+    let set = this.chaptersByLine.get(li);
+    if (!set) this.chaptersByLine.set(li, (set = new Set()));
+    set.add(chapter);
+  }
+
+  private noteRank(li: number, rank: number): void {
+    let set = this.ranksByLine.get(li);
+    if (!set) this.ranksByLine.set(li, (set = new Set()));
+    set.add(rank);
+  }
+
+  private verdictFor(
+    start: number,
+    end: number,
+    t: { caps: boolean; inflected: boolean; compound: boolean; level: Level },
+  ): { verdict: Candidate['verdict']; where: MarkingPlace } | null {
+    const s = this.sentence(start, end);
+    if (this.negated(s, start, end)) return null;
+    const before = this.text.slice(s.from, start);
+    if (EXAMPLE.test(before)) return null;
+    if (this.otherLevelIn(s.text, t.level.rank)) return null;
+    const askAbout = this.asks(s.text);
+    const general = GENERAL.test(s.text);
+    const lineNo = this.lineOf(start);
+    if (UNTICKED.test(this.lineText(lineNo))) return null;
+    const line = this.lineText(this.lineOf(start));
+    const lead = this.text.slice(Math.max(s.from, start - 40), start);
+    if (KEY_BEFORE.test(this.text.slice(Math.max(this.lines[lineNo]!.start, start - 40), start))) {
+      // The value of a classification field, unless the "value" is the start of a sentence ("Klassificering: hemlig information hanteras …").
+      const valueEnds = t.caps || this.separatorAfter(end) || /^["']/.test(this.text.slice(end, end + 1));
+      if (!t.inflected && valueEnds) return askAbout ? null : { verdict: 'marking', where: 'field' };
+      return null;
+    }
+    // A level named in prose: "godkänt för HEMLIG", "en KONFIDENTIELL handling" (but "märkt som HEMLIG" is a statement).
+    if (!VERB_BEFORE.test(lead) && WORD_BEFORE.test(lead) && !this.copulaBefore(start)) return null;
+    const statement = DEICTIC.test(s.text) && (MARK_VERB.test(s.text) || t.compound || this.copulaBefore(start));
+
+    if (SUBJECT_LINE.test(line) && !t.inflected && !askAbout && !(t.compound && !statement)) {
+      return { verdict: 'marking', where: 'subject' };
+    }
+    if (statement && (t.caps || !t.inflected || this.copulaBefore(start))) {
+      if (!askAbout && !general && this.materialBeyond(s.from, s.to)) return { verdict: 'marking', where: 'statement' };
+      // A question about the material in lower case ("Är protokollet hemligt?") asks, it does not mark.
+      return t.caps || (this.copulaBefore(start) && !askAbout) ? { verdict: 'unsure', where: 'statement' } : null;
+    }
+    if (t.compound) return null;
+    if (this.isCodeLiteral(start, end)) return null;
+    const segment = this.atSegmentStart(start);
+    if (segment && this.followsExample(lineNo)) return null;
+    const lineStart = !/[\p{L}\p{N}]/u.test(this.text.slice(this.lines[lineNo]!.start, start));
+    // A quoted name mid-sentence: "the series 'TOP SECRET//ROMEO'", 'väljer "HEMLIG" i listan'.
+    if (!segment && /[“"«'‘]\s?$/u.test(this.text.slice(start - 2, start))) return null;
+    if (!segment) {
+      // Not a statement about this material: "en rapport märkt HEMLIG" (news), "a TOP SECRET party".
+      if (VERB_BEFORE.test(lead)) return null;
+      if (/^[ \t]\p{Ll}/u.test(this.text.slice(end, end + 2))) return null;
+    }
+    if (segment && !t.inflected && (t.caps || (lineStart && /^\p{Lu}/u.test(this.text.slice(start, end)) && this.separatorAfter(end)))) {
+      const where = this.inBrackets(start, end) ? 'title' : 'header';
+      // In capitals it is a stamp; "Hemlig/Secret · FMV" in title case may be one: ask, if there is material.
+      if (!askAbout && t.caps && (lineStart ? !DEFINITION.test(s.text) : !general)) return { verdict: 'marking', where };
+      if (!askAbout && !general && this.materialBeyond(start, end)) return { verdict: 'unsure', where };
+    }
+    if (this.inBrackets(start, end) && t.caps && !askAbout && !general) return { verdict: 'marking', where: 'title' };
+    if (t.caps && !t.inflected && !askAbout && !general) return { verdict: 'unsure', where: this.inFileName(start, end) ? 'file-name' : 'in-text' };
+    return null;
+  }
+
+  /** A negation just before the level ("är inte hemlig", "ej sekretess") or right after it ("HEMLIG – inte längre"). */
+  private negated(s: { from: number; to: number }, start: number, end: number): boolean {
+    return NEGATION.test(this.text.slice(Math.max(s.from, start - 25), start)) || NEGATION.test(this.text.slice(end, Math.min(s.to, end + 12)));
+  }
+
+  /** A question about levels ("Vad betyder HEMLIG?", "What does the marking … mean"), not a request ("Kan du översätta …?"). */
+  private asks(sentence: string): boolean {
+    if (CONDITIONAL_START.test(sentence)) return true;
+    if (REQUEST.test(sentence)) return false;
+    if (sentence.includes('?')) return true;
+    const first = /^[\s"'“«(]*(\p{L}+)/u.exec(sentence);
+    return !!first && QUESTION_WORD.test(first[1]!) && !/^(?:när|when|om|if)$/iu.test(first[1]!);
+  }
+
+  /** "… är (egentligen) hemligt": a copula at most two words before the level. */
+  private copulaBefore(start: number): boolean {
+    return COPULA_BEFORE.test(this.text.slice(Math.max(0, start - 40), start));
+  }
+
+  /** `Classification.SECRET`, `== "SECRET"`, `= 'HEMLIG'`: a value in code, not a marking on the text. */
+  private isCodeLiteral(start: number, end: number): boolean {
+    const before = this.text.slice(Math.max(0, start - 4), start);
+    const after = this.text.slice(end, end + 2);
+    if (/\.$/.test(before) && /\w/.test(this.text[start - 2] ?? '')) return true;
+    if (/^\.\w/.test(after) && !this.inFileName(start, end)) return true;
+    return /(?:[=(,[]|==|:)[ \t]{0,2}["'`]$/.test(before);
+  }
+
+  private inBrackets(start: number, end: number): boolean {
+    return /[([]\s?$/.test(this.text.slice(Math.max(0, start - 2), start)) && /^\s?[)\]]/.test(this.text.slice(end, end + 2));
+  }
+
+  private inFileName(start: number, end: number): boolean {
+    return /[_-]$/.test(this.text.slice(start - 1, start)) || /^(?:[_-]\w|\.(?:docx?|pdf|xlsx?|pptx?|txt|odt|rtf|msg|eml|zip)\b)/i.test(this.text.slice(end, end + 6));
+  }
+
+  /** Another level of a different rank in the same sentence: a comparison or a list. */
+  private otherLevelIn(sentence: string, rank: number): boolean {
+    const re = LEVEL_IN_SENTENCE;
+    re.lastIndex = 0;
+    let seen = 0;
+    for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+      const l = LEVELS.get(skeleton(m[1]!));
+      if (l && l.rank !== rank && (!l.english || isCaps(m[0]))) return true;
+      if (++seen > 12) break;
+    }
+    return false;
+  }
+
+  /** A statement with a lower-case word: "the note below is classified secret". */
+  private judgeStatement(start: number, end: number, level: Level, where: MarkingPlace): void {
+    if (this.isTaken(start, end)) return;
+    const s = this.sentence(start, end);
+    if (this.negated(s, start, end)) return;
+    if (!DEICTIC.test(s.text) || !MARK_VERB.test(s.text)) return;
+    if (!/(?:classified|marked|stamped|labell?ed)(?:[ \t]+as)?[ \t]+$/i.test(this.text.slice(Math.max(0, start - 20), start))) return;
+    const askAbout = this.asks(s.text);
+    if (GENERAL.test(s.text) || askAbout || !this.materialBeyond(s.from, s.to)) return;
+    this.add({ start, end, verdict: 'marking', where, level });
+  }
+
+  /** "Journalanteckningen nedan är sekretessbelagd", "Den här är sekretessmarkerad i Public 360". */
+  private secrecyStatements(): void {
+    const text = this.text;
+    SECRECY_ADJECTIVE.lastIndex = 0;
+    for (let m = SECRECY_ADJECTIVE.exec(text); m; m = SECRECY_ADJECTIVE.exec(text)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (this.isTaken(start, end)) continue;
+      if (/^classified$/i.test(m[0]) && !isCaps(m[0])) {
+        // English "classified" is the verb of a statement, judged with its level above.
+        continue;
+      }
+      const s = this.sentence(start, end);
+      if (this.negated(s, start, end)) continue;
+      // Predicated of the material ("… nedan är sekretessbelagd"), not an attribute ("Sekretessbelagda uppgifter ska …").
+      if (!DEICTIC.test(s.text) || !this.copulaBefore(start)) continue;
+      const askAbout = this.asks(s.text);
+      const level: Level = { rank: 0, english: false, family: 'osl' };
+      if (!askAbout && !GENERAL.test(s.text) && this.materialBeyond(s.from, s.to)) this.add({ start, end, verdict: 'marking', where: 'statement', level });
+      else this.add({ start, end, verdict: 'unsure', where: 'statement', level });
+    }
+  }
+
+  /** OSL references with a secrecy word before them: stamps in any case, and stamps in sentences. */
+  private oslReferences(): void {
+    const text = this.text;
+    REF_START.lastIndex = 0;
+    for (let m = REF_START.exec(text); m; m = REF_START.exec(text)) {
+      const refStart = m.index;
+      BARE_REF.lastIndex = refStart;
+      const ref = BARE_REF.exec(text);
+      if (!ref) continue;
+      const refEnd = refStart + ref[0].length;
+      REF_START.lastIndex = refEnd;
+      const refText = ref[0];
+      if (OTHER_ACT.test(refText) && !OSL_NAMED.test(refText)) continue;
+      const line = this.lines[this.lineOf(refStart)]!;
+      const windowStart = Math.max(line.start, refStart - 80);
+      const before = text.slice(windowStart, refStart);
+      const word = lastMatch(SECRECY_WORDS_ALL, before);
+      const start = word ? windowStart + word.index : refStart;
+      if (!word && !(isCaps(refText) && OSL_NAMED.test(refText) && this.atSegmentStart(refStart - this.enligtBefore(refStart)))) continue;
+      if (!word && !OSL_NAMED.test(refText)) continue;
+      if (this.isTaken(start, refEnd)) continue;
+      const s = this.sentence(start, refEnd);
+      if (this.negated(s, start, refEnd)) continue;
+      const after = text.slice(refEnd, s.to);
+      if (GENERAL_SECRECY.test(text.slice(start, refStart)) || GENERAL_SECRECY.test(after.slice(0, 40))) continue;
+      if (EXAMPLE.test(text.slice(s.from, start))) continue;
+      const askAbout = this.asks(s.text);
+      const level: Level = { rank: 0, english: false, family: 'osl' };
+      const stampStart = this.atSegmentStart(start);
+      this.noteChapter(this.lineOf(refStart), refText);
+      if (!word) {
+        this.add({ start: refStart - this.enligtBefore(refStart), end: refEnd, verdict: 'marking', where: 'stamp', level });
+      } else if (stampStart && !askAbout) {
+        this.add({ start, end: refEnd, verdict: 'marking', where: 'stamp', level });
+      } else if (DEICTIC.test(s.text) && !askAbout && !GENERAL.test(s.text)) {
+        this.add({ start, end: refEnd, verdict: 'marking', where: 'statement', level });
+      }
+    }
+  }
+
+  /** Length of "ENLIGT " (or "enl. ") right before a reference, or 0. */
+  private enligtBefore(refStart: number): number {
+    const m = /(?:enligt|enl\.?|according to|under)[ \t]{1,2}$/i.exec(this.text.slice(Math.max(0, refStart - 16), refStart));
+    return m ? m[0].length : 0;
+  }
+
+  /** Cells of a column whose header is a classification label ("Klassificering", "classification"). */
+  private tableColumns(): void {
+    for (let li = 0; li < this.lines.length; li++) {
+      const header = this.lineText(li);
+      const delimiter = ['|', '\t', ';', ','].find((d) => header.includes(d));
+      if (!delimiter) continue;
+      const cells = splitCells(header, delimiter);
+      const column = cells.findIndex((c) => CLASS_KEYS.has(normKey(c)));
+      if (column < 0) continue;
+      for (let r = li + 1; r < this.lines.length; r++) {
+        const row = this.lineText(r);
+        if (!row.trim()) break;
+        const rowCells = splitCells(row, delimiter);
+        const cell = rowCells[column];
+        if (cell === undefined) continue;
+        const value = cell.trim().replace(/^["']|["']$/g, '');
+        const level = STAMP_SKELETONS.get(skeleton(value));
+        if (!level || value.length < 3) continue;
+        const offset = row.indexOf(value, cellOffset(row, delimiter, column));
+        if (offset < 0) continue;
+        const start = this.lines[r]!.start + offset;
+        this.add({ start, end: start + value.length, verdict: 'marking', where: 'table-cell', level, labelled: true });
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------
+
+  /** Drops candidates among three or more different levels close together (a list, a training slide). */
+  private kept(): Candidate[] {
+    const near = (map: Map<number, Set<number>>, line: number) => {
+      const all = new Set<number>();
+      for (let li = line - LIST_GAP; li <= line + LIST_GAP; li++) for (const r of map.get(li) ?? []) all.add(r);
+      return all;
+    };
+    const kept = this.candidates.filter((c) => {
+      if (c.labelled) return true;
+      if (c.level.rank === 0) return near(this.chaptersByLine, c.line).size < 3;
+      const ranks = near(this.ranksByLine, c.line);
+      if (ranks.size >= 3) return false;
+      // "- HEMLIG\n- KONFIDENTIELL": a bulleted list of levels.
+      return !(ranks.size >= 2 && BULLET.test(this.lineText(c.line)));
+    });
+    return kept.sort((a, b) => a.start - b.start);
+  }
+}
+
+
+function lastMatch(re: RegExp, s: string): RegExpExecArray | null {
+  re.lastIndex = 0;
+  let last: RegExpExecArray | null = null;
+  for (let m = re.exec(s); m; m = re.exec(s)) last = m;
+  return last;
+}
+
+function ruleFor(level: Level): string {
+  switch (level.family) {
+    case 'osl':
+      return 'classified.secrecy-osl';
+    case 'eu':
+      return 'classified.eu';
+    case 'nato':
+      return 'classified.nato';
+    case 'us':
+      return 'classified.us';
+    default:
+      return 'classified.security-class-se';
+  }
+}
+
+function splitCells(line: string, delimiter: string): string[] {
+  return line.split(delimiter);
+}
+
+/** Where cell `column` starts in `line`. */
+function cellOffset(line: string, delimiter: string, column: number): number {
+  let pos = 0;
+  for (let k = 0; k < column; k++) {
+    const next = line.indexOf(delimiter, pos);
+    if (next < 0) return line.length;
+    pos = next + 1;
+  }
+  return pos;
+}
+
+export function recallMarkings(text: string, taken: readonly { start: number; end: number }[]): RawFinding[] {
+  return new MarkingRecall(text, taken).run();
+}
