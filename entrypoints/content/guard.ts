@@ -8,7 +8,8 @@
  * that text; until the check is done the send is held and the indicator says so.
  */
 import { overrideFor, type EffectivePolicy } from '../../lib/policy/effective';
-import { PlaceholderBook, maskFindings } from '../../lib/redaction/placeholders';
+import { maskPrompt } from '../../lib/redaction/mask-prompt';
+import { PlaceholderBook } from '../../lib/redaction/placeholders';
 import type { Finding, ScanResult } from '../../lib/types';
 import { SendApproval } from './approval';
 import { insertAtSelection, readText, realTarget, selectText, writeText, type ComposerLocator, type Editable } from './composer';
@@ -316,9 +317,14 @@ export class PromptGuard {
     if (composer && kind === 'send') request.onMask = () => this.maskAndSend(composer, text, result);
     if (composer && kind === 'paste') {
       request.onMask = () => {
+        const masked = maskPrompt(text, result, this.placeholders, (t) => this.checker.scanHere(t));
+        if (!masked.ok) {
+          this.dialog.show({ mode: 'paste', result, message: 'maskFailed', onEdit: () => this.backToEditor(composer, result) });
+          return;
+        }
         this.hooks.outcome('masked', findings);
         this.dialog.close();
-        this.insertAsPaste(composer, maskFindings(text, result.findings, this.placeholders).text);
+        this.insertAsPaste(composer, masked.text);
       };
     }
     this.dialog.show(request);
@@ -332,7 +338,13 @@ export class PromptGuard {
   }
 
   private maskAndSend(composer: Editable, text: string, result: ScanResult): void {
-    const masked = maskFindings(text, result.findings, this.placeholders).text;
+    const outcome = maskPrompt(text, result, this.placeholders, (t) => this.checker.scanHere(t));
+    if (!outcome.ok) {
+      // Something would still leave: say so and send nothing.
+      this.dialog.show({ mode: 'send', result, message: 'maskFailed', onEdit: () => this.backToEditor(composer, result) });
+      return;
+    }
+    const masked = outcome.text;
     this.selfPaste = true;
     try {
       writeText(composer, masked);

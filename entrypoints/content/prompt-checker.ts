@@ -53,6 +53,16 @@ export class PromptChecker {
     }
   }
 
+  /**
+   * The engine run here and now on a text we wrote ourselves (the masked
+   * prompt), whatever its length: masking must be checked before anything is
+   * sent. Rules that need the background's regex engine are checked again by
+   * the usual check of what the composer holds.
+   */
+  scanHere(text: string): ScanResult {
+    return scan(text, this.options().scanOptions);
+  }
+
   /** Checks in the background (never throws; a timeout or error is an outcome). */
   async checkLater(text: string): Promise<CheckOutcome> {
     const cached = this.fromCache(text);

@@ -64,6 +64,8 @@ const NEGATION = wordsRegex(cues.negations);
 const QUESTION_WORD = wordsRegex(cues.questions);
 const GENERAL = wordsRegex(cues.general);
 const DEFINITION = wordsRegex(cues.definitions);
+/** A document word right after a level at the start of a line: "KONFIDENTIELL PM: …", "HEMLIG RAPPORT". */
+const DOCUMENT_AFTER = new RegExp(`^[ \\t]{1,3}(?:${cues.documentNouns.map(escape).join('|')})(?![\\p{L}])`, 'iu');
 /** "… är (egentligen) hemligt", "det står HEMLIG": a copula, perhaps one adverb, right before the level. */
 const COPULA_BEFORE = new RegExp(
   `(?<![\\p{L}])(?:är|var|blir|står|is|was|are|were|says|reads)(?:[ \\t]+(?:${cues.copulaAdverbs.map(escape).join('|')}))?[ \\t]+$`,
@@ -98,6 +100,7 @@ export const RECALL_PATTERNS = {
   QUESTION_WORD,
   GENERAL,
   DEFINITION,
+  DOCUMENT_AFTER,
   COPULA_BEFORE,
   KEY_BEFORE,
   EXAMPLE,
@@ -439,6 +442,9 @@ export class MarkingRecall {
     if (segment && !t.inflected && (t.caps || (lineStart && /^\p{Lu}/u.test(this.text.slice(start, end)) && this.separatorAfter(end)))) {
       const where = this.inBrackets(start, end) ? 'title' : 'header';
       // In capitals it is a stamp; "Hemlig/Secret · FMV" in title case may be one: ask, if there is material.
+      // "HEMLIG SÅS – mormors recept": a level before an ordinary noun is an adjective, not a stamp.
+      const stampLike = this.separatorAfter(end) || DOCUMENT_AFTER.test(this.text.slice(end, end + 40));
+      if (!stampLike) return null;
       if (!askAbout && t.caps && (lineStart ? !DEFINITION.test(s.text) : !general)) return { verdict: 'marking', where };
       if (!askAbout && !general && this.materialBeyond(start, end)) return { verdict: 'unsure', where };
     }
