@@ -7,6 +7,9 @@ import { writeFileSync } from 'node:fs';
 import { builtInCatalogue } from '../lib/rules/catalogue';
 import { DEFAULT_POLICY } from '../lib/policy/default-policy';
 import vocabulary from '../rules/sensitive/vocabulary.json';
+import identityWords from '../rules/identity-context.json';
+import markingCues from '../rules/markings/cues.json';
+import { MARKING_PLACE_TEXT } from '../lib/report/marking-places';
 import { SENSITIVE_CATEGORIES } from '../lib/types';
 
 export function renderRulesDoc(): string {
@@ -42,6 +45,7 @@ export function renderRulesDoc(): string {
     const v = categories[c]!;
     lines.push(`| ${c} | ${v.strong!.length} | ${v.weak!.length} | ${v.exact!.length} | ${v.exactWeak!.length} |`);
   }
+  lines.push(...identityFormsSection(), ...markingVerdictsSection());
   lines.push(
     '',
     '## Sources',
@@ -55,6 +59,85 @@ export function renderRulesDoc(): string {
     '',
   );
   return lines.join('\n');
+}
+
+const list = (words: readonly string[]) => words.map((w) => `\`${w}\``).join(', ');
+
+function identityFormsSection(): string[] {
+  return [
+    '',
+    '## Identity numbers: written forms',
+    '',
+    'Every form is validated the same way: a real date in the inferred century (day + 60 for a',
+    'samordningsnummer), a Luhn check digit, and no letters or further digits glued to it by a dash, a dot',
+    'or a plus (a longer number, a reference code). Organisationsnummer (month 20 or more) are never dates.',
+    'Example number: 640823-4174.',
+    '',
+    '| form | example | needs an identity word nearby |',
+    '|---|---|---|',
+    '| 10 or 12 digits, with `-`, `+`, a space or nothing | `640823-4174`, `196408234174` | no (a bare 070… number: yes) |',
+    '| two or more spaces, a tab, a spaced dash | `640823  4174`, `640823\\t4174`, `640823  -  4174` | no |',
+    '| a line break after the dash (PDF wrap, CRLF too) | `640823-⏎4174` | no |',
+    '| dotted or grouped date, ISO date with a dash | `64.08.23-4174`, `64 08 23-4174`, `1964-08-23-4174` | no |',
+    '| ISO date and a space | `1964-08-23 4174` | no, unless it is a recent date, an amount (`kr`, `st`, …) or a row keyed by its date |',
+    '| 4-4-4 groups, one digit per box | `1964 0823 4174`, `6 4 0 8 2 3 - 4 1 7 4`, `\\|6\\|4\\|…` | no |',
+    '| Excel thousands grouping | `196 408 234 174`, `6,408,234,174` | yes (amounts are grouped the same way) |',
+    '| glued to an identity word, underscores, float output | `Pnr6408234174`, `Beslut_19640823-4174.pdf`, `6408234174.0` | no |',
+    '| 9 digits (Excel dropped the leading zero) | `501151237` for 050115-1237 | yes |',
+    '| `. ` or `, ` in a row of values, a slash, a line break with no dash | `640823, 4174`, `640823/4174` | yes |',
+    '| HTML entities and JSON escapes as separators | `640823&ndash;4174`, `640823&#8209;4174`, `640823\\u00a04174` | no |',
+    '| a date cell and a four-digit cell | `Födelsedatum \\| Nr` ⏎ `1964-08-23 \\| 4174`; `{"fodelsedatum": …, "sista_fyra": …}` | words for both halves |',
+    '| in prose | `född 1964-08-23, sista fyra 4174` | a birth word before, a last-four word between |',
+    '',
+    '"Nearby" means the line, the table it stands in (back to a blank line) and the heading above it.',
+    `Identity words: ${list(identityWords.idWords)}.`,
+    `Birth-date words: ${list(identityWords.birthDateWords)}. Last-four words: ${list(identityWords.lastFourWords)}.`,
+  ];
+}
+
+function markingVerdictsSection(): string[] {
+  return [
+    '',
+    '## Markings: three verdicts',
+    '',
+    'Recall first: a missed marking costs far more than a question. Every level term and secrecy stamp gets',
+    'one of three verdicts (lib/detectors/markings.ts anchors stamps where documents put them;',
+    'lib/detectors/markings/recall.ts looks everywhere else):',
+    '',
+    '- **marking** — the level or stamp applies to text in the prompt: the category\'s action (block by default);',
+    '- **unsure** — the signals conflict (a level in capitals in running text, a title-case level alone on a',
+    '  line, a statement about the material phrased as a question): rule `classified.possible-marking`, at',
+    '  most a warning, so the employee is asked "is this text classified?";',
+    '- **mention** — the text only talks about levels: no finding.',
+    '',
+    'Where a marking counts (the dialog and `--reveal` say which):',
+    '',
+    ...Object.entries(MARKING_PLACE_TEXT).map(([id, t]) => `- \`${id}\` — ${t.en}`),
+    '',
+    'Positions: alone on a line, in a header or footer (also letter-spaced from a PDF, misread by OCR, after an',
+    'emoji or a symbol, in lower case with an OSL reference); in a field (`Klassificering: …`, `classification=…`);',
+    'in a table cell or CSV column under a classification header, title case too; in an e-mail subject line',
+    `(labels ${list(markingCues.subjectLabels)}); in a title (\`Rapport om X (HEMLIG)\`, \`KONFIDENTIELL PM: …\`); on the same`,
+    'line as the instruction (`BEGRÄNSAT HEMLIG – gör en sammanfattning …`); in a sentence saying that the pasted',
+    'material carries it (`bilagan är stämplad HEMLIG`, `the attached memo is classified NATO CONFIDENTIAL`,',
+    '`handlingen är hemlig enligt 15 kap. 2 § OSL`).',
+    '',
+    'Mention cues (rules/markings/cues.json):',
+    '',
+    `- negations: ${list(markingCues.negations)};`,
+    `- questions (unless the sentence is a request such as ${list(markingCues.requests.slice(0, 4))}): ${list(markingCues.questions)}; a sentence opening with ${list(markingCues.conditionals)};`,
+    `- definitions and rules: ${list(markingCues.definitions)}; ${list(markingCues.general.slice(0, 16))} …;`,
+    `- examples: ${list(markingCues.examples)}, or a line after "Exempel på märkning:";`,
+    '- a list: three or more different levels within eight lines, two or more as bullets or unticked boxes;',
+    '  two different levels in one sentence;',
+    '- a level named in prose: after a preposition or an article (`godkänt för HEMLIG`, `en KONFIDENTIELL handling`),',
+    '  after a marking verb with no pointer to the material (`en rapport märkt HEMLIG har läckt`), before an',
+    '  ordinary noun (`HEMLIG SÅS`, `a TOP SECRET party`), in code (`Classification.SECRET`, `== "SECRET"`);',
+    '- ordinary adjectives: `hemligt recept`, `Secret Santa` (English words count only as a stamp or in a statement).',
+    '',
+    `Statements need a pointer to the material (${list(markingCues.deictic.slice(0, 12))} …) and a marking verb`,
+    `(${list(markingCues.markVerbs.slice(0, 12))} …) or a copula, and enough other text in the prompt to be about.`,
+  ];
 }
 
 if (process.argv.includes('--write')) {

@@ -20,7 +20,7 @@
  */
 import cues from '../../../rules/markings/cues.json';
 import type { MarkingPlace, RawFinding } from '../../types';
-import { BARE_REF, CLASS_KEYS, normKey } from './terms';
+import { BARE_REF, CLASS_KEYS, FIRST_REF, normKey } from './terms';
 
 const POSSIBLE_MARKING_RULE = 'classified.possible-marking';
 
@@ -202,11 +202,12 @@ export class MarkingRecall {
   }
 
   run(): RawFinding[] {
+    // Most specific first: a span taken by an earlier pass is not judged again.
     this.stampLines();
+    this.tableColumns();
     this.levelTerms();
     this.secrecyStatements();
     this.oslReferences();
-    this.tableColumns();
     return this.kept().map((c) => ({
       category: 'classified',
       rule: c.verdict === 'unsure' ? POSSIBLE_MARKING_RULE : ruleFor(c.level),
@@ -274,7 +275,7 @@ export class MarkingRecall {
     let to = Math.min(lineEnd, end + SENTENCE_MAX);
     for (let i = end; i < to; i++) {
       const c = this.text[i]!;
-      if ((c === '.' || c === '!' || c === '?') && (i + 1 >= to || /\s/.test(this.text[i + 1]!))) {
+      if ((c === '.' || c === '!' || c === '?' || c === ':') && (i + 1 >= to || /\s/.test(this.text[i + 1]!))) {
         to = i + 1;
         break;
       }
@@ -367,7 +368,10 @@ export class MarkingRecall {
             if (this.judgedOnLine(li) > MAX_PER_LINE) continue;
       if (this.isTaken(start, end)) continue;
       const verdict = this.verdictFor(start, end, { caps, inflected, compound, level });
-      if (verdict) this.add({ start, end, level, ...verdict });
+      // "hemlig enligt 15 kap 2 § osl": the reference is part of the marking.
+      FIRST_REF.lastIndex = end;
+      const ref = verdict ? FIRST_REF.exec(text) : null;
+      if (verdict) this.add({ start, end: ref ? end + ref[0].length : end, level, ...verdict });
     }
   }
 
@@ -429,6 +433,8 @@ export class MarkingRecall {
     }
     if (t.compound) return null;
     if (this.isCodeLiteral(start, end)) return null;
+    // "Är bilagan verkligen HEMLIG?": a question about the material at hand, in capitals: ask back.
+    if (askAbout && t.caps && !general && DEICTIC.test(s.text) && this.materialBeyond(s.from, s.to)) return { verdict: 'unsure', where: 'statement' };
     const segment = this.atSegmentStart(start);
     if (segment && this.followsExample(lineNo)) return null;
     const lineStart = !/[\p{L}\p{N}]/u.test(this.text.slice(this.lines[lineNo]!.start, start));
@@ -532,8 +538,10 @@ export class MarkingRecall {
       if (!DEICTIC.test(s.text) || !this.copulaBefore(start)) continue;
       const askAbout = this.asks(s.text);
       const level: Level = { rank: 0, english: false, family: 'osl' };
-      if (!askAbout && !GENERAL.test(s.text) && this.materialBeyond(s.from, s.to)) this.add({ start, end, verdict: 'marking', where: 'statement', level });
-      else this.add({ start, end, verdict: 'unsure', where: 'statement', level });
+      // A rule ("huvudregeln är att uppgifterna är sekretessbelagda") is law text, not a stamp on this material.
+      if (GENERAL.test(s.text)) continue;
+      const verdict = !askAbout && this.materialBeyond(s.from, s.to) ? 'marking' : 'unsure';
+      this.add({ start, end, verdict, where: 'statement', level });
     }
   }
 
