@@ -27,6 +27,8 @@ const SENTENCE_REACH = 300;
 const PARAGRAPH_REACH = 800;
 /** A prompt this short whose subject is a person (see Anchors.subject) is about that person throughout. */
 const SHORT_PROMPT = 4000;
+/** Longer than this, a prompt is a pasted document: only anchors in the term's own sentence count. */
+const LONG_DOCUMENT = 3000;
 /** At most this many English sentences per scan go to the (slower) NLP name finder. */
 const NLP_SENTENCE_BUDGET = 8;
 const NLP_SENTENCE_MAX_LENGTH = 400;
@@ -98,6 +100,7 @@ export function createSensitiveDetector(data: SensitiveDetectorData, check: Data
       const nameInSentence = englishNameOracle(text, data.englishPersonFinder);
       const findings: RawFinding[] = [];
       for (const m of terms) {
+        if (insideAddress(text, m.start, m.end)) continue;
         const match = { start: m.start, end: m.end, kind: m.tag.term, category: m.tag.category };
         if (isTiedToPerson(match, text, anchors, segments, nameInSentence)) {
           findings.push({ category: m.tag.category, rule: `${m.tag.category}.about-person`, start: m.start, end: m.end });
@@ -134,14 +137,27 @@ function isTiedToPerson(
   if (hasAnchorIn(anchors.topic, paragraphFrom, paragraphTo) && !anchorNear(anchors.subject, sentenceFrom, sentenceTo)) return false;
 
   if (anchorNear(anchors.strong, sentenceFrom, sentenceTo)) return true;
-  if (anchorNear(anchors.weak, sentenceFrom, sentenceTo) && !hasAnchorIn(anchors.generic, sentenceFrom, sentenceTo)) {
+  // A long pasted document (a report, an inquiry) talks about groups: "barnet", "patienten" and "hon" there
+  // are generic unless someone is named in the same paragraph, and a name elsewhere in the paragraph (an
+  // author, an inquiry chair) is not tied to a term in another sentence.
+  const longDocument = text.length > LONG_DOCUMENT;
+  const weakCounts = !longDocument || anchorNear(anchors.strong, paragraphFrom, paragraphTo);
+  if (weakCounts && anchorNear(anchors.weak, sentenceFrom, sentenceTo) && !hasAnchorIn(anchors.generic, sentenceFrom, sentenceTo)) {
     return true;
   }
   if (nameInSentence(sentenceFrom, sentenceTo)) return true;
-  if (kind === 'weak' || kind === 'exactWeak') return false;
+  if (kind === 'weak' || kind === 'exactWeak' || longDocument) return false;
 
   if (anchorNear(anchors.strong, paragraphFrom, paragraphTo)) return true;
   return text.length <= SHORT_PROMPT && anchors.subject.length > 0;
+}
+
+/** A word that is part of an e-mail address, a URL or a dotted identifier ("medicinska.programgrupper@…"). */
+function insideAddress(text: string, start: number, end: number): boolean {
+  const before = text[start - 1];
+  if (before === '@' || before === '/' || (before === '.' && /[\p{L}\p{N}]/u.test(text[start - 2] ?? ''))) return true;
+  const after = text[end];
+  return after === '@' || ((after === '.' || after === '_') && /[\p{L}\p{N}]/u.test(text[end + 1] ?? ''));
 }
 
 /** Answers "does this English sentence name a person?" once per sentence, within a budget. */

@@ -31,13 +31,19 @@ export interface Anchors {
 
 export type AnchorTag = 'role' | 'roleTitle' | 'possessive' | 'pronoun' | 'generic' | 'publicRole' | 'topic';
 
+const POSSESSIVE_ADJECTIVES = ['nya', 'gamla', 'förra', 'tidigare', 'nuvarande', 'new', 'old', 'former'];
+
 export function addAnchorWords<T>(lexicon: Lexicon<T>, words: AnchorWords, tag: (a: AnchorTag) => T): void {
   for (const w of words.roles) lexicon.add(w, tag('role'));
   for (const w of words.roleTitles) lexicon.add(w, tag('roleTitle'));
   for (const w of words.possessives) lexicon.add(w, tag('possessive'));
   // "vår receptionist", "my neighbour": a possessive before a person noun points at one person.
   for (const determiner of words.possessiveDeterminers) {
-    for (const noun of words.personNouns) lexicon.add(`${determiner} ${noun}`, tag('possessive'));
+    for (const noun of words.personNouns) {
+      lexicon.add(`${determiner} ${noun}`, tag('possessive'));
+      // "vår nya praktikant", "min förra chef".
+      for (const adjective of POSSESSIVE_ADJECTIVES) lexicon.add(`${determiner} ${adjective} ${noun}`, tag('possessive'));
+    }
   }
   for (const w of words.publicRoleCues) lexicon.add(w, tag('publicRole'));
   for (const w of words.topicCues) lexicon.add(w, tag('topic'));
@@ -56,6 +62,13 @@ export function labelPattern(labels: readonly string[]): RegExp {
   const alternatives = [...spellings].map((l) => l.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|');
   return new RegExp('(?:^|\\n)[ \\t]*(?:' + alternatives + ')(?:[ \\t]+\\d{1,3})?[ \\t]*:[ \\t]*(?=\\S)', 'g');
 }
+
+/** A placeholder where a value should go: [Namn], <namn>, {name}, XXX, NN, ÅÅÅÅMMDD, "Förnamn Efternamn". */
+const PLACEHOLDER_VALUE = /^(?:[[<{][^\]>}\n]{1,30}[\]>}]|(?:X{2,}|N\.?\s?N\.?|Å{2,}|Y{2,})(?![\p{L}])|förnamn|efternamn|first name|name here)/iu;
+
+/** Labels that name a case or a mail as often as a person. */
+const CASE_LABELS = new Set(['subject', 're', 'ärende', 'angående', 'gäller', 'case']);
+const NAME_VALUE = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?[ \t]+\p{Lu}\p{Ll}+/u;
 
 const INITIALS = /(?<![\p{L}\p{N}.])\p{Lu}\.[ ]?\p{Lu}\.(?![\p{L}\p{N}])/gu;
 
@@ -86,8 +99,11 @@ export function collectAnchors(
     else if (m.tag === 'topic') topic.push(m.start);
     else if (m.tag === 'roleTitle' && m.endToken < starts.length && isCapitalised(tokens, m.endToken)) {
       // "eleven Noah", "Mr. Andersson", "patienten, Gösta": a name follows the role.
+      // Not across a sentence end ("… vården av patienten. Av journalen …"): a full stop only after an
+      // abbreviated title ("Mr. Andersson").
       const gap = text.slice(ends[m.endToken - 1], starts[m.endToken]);
-      if (/^[.,]?[ \t]+$/.test(gap)) subject.push(m.start);
+      const abbreviation = ends[m.endToken - 1]! - m.start <= 3;
+      if (/^,?[ \t]+$/.test(gap) || (abbreviation && /^\.[ \t]+$/.test(gap))) subject.push(m.start);
     }
   }
 
@@ -96,12 +112,30 @@ export function collectAnchors(
   for (let m = INITIALS.exec(text); m; m = INITIALS.exec(text)) strong.push(m.index);
 
   labels.lastIndex = 0;
-  for (let m = labels.exec(text); m; m = labels.exec(text)) subject.push(m.index + (m[0].length - m[0].trimStart().length));
+  for (let m = labels.exec(text); m; m = labels.exec(text)) {
+    // A template's field ("Sökande: [Namn]", "Patient: <namn>", "Elev: NN") names nobody.
+    const value = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+    if (PLACEHOLDER_VALUE.test(value)) continue;
+    // "Subject: Draft Council conclusions …", "Ärende: Bygglov": the label of a mail or a case, not a person,
+    // unless a name follows ("Ärende: Anna Berg").
+    const label = m[0].trim().replace(/[\s\d]*:$/, '').toLowerCase();
+    if (CASE_LABELS.has(label) && !NAME_VALUE.test(value)) continue;
+    subject.push(m.index + (m[0].length - m[0].trimStart().length));
+  }
 
   for (let i = 0; i < starts.length; i++) {
     if (!isCapitalised(tokens, i)) continue;
     const word = text.slice(starts[i], ends[i]);
     if (names.firstNames.has(word)) {
+      // "lex Maria", "lex Sarah": names of statutes, not people.
+      if (i > 0 && /^lex$/i.test(text.slice(starts[i - 1], ends[i - 1]))) continue;
+      // "Freja eID": a product.
+      if (i + 1 < starts.length && /^e-?ID$/i.test(text.slice(starts[i + 1], ends[i + 1]))) continue;
+      strong.push(starts[i]!);
+      continue;
+    }
+    // A surname on its own that can only be a surname: "Eriksson har suttit inne …".
+    if (/sson$/.test(word) && word.length >= 7 && names.surnames.has(word)) {
       strong.push(starts[i]!);
       continue;
     }
