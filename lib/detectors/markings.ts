@@ -242,6 +242,8 @@ function nextSpacedDash(text: string, from: number): number {
 }
 
 const DOUBLE_SPACE = / {2}/g;
+/** A line of source code that names a level as a value: an enum member, a declaration, a case label. */
+const CODE_LINE = /^[ \t]*(?:[A-ZÅÄÖ_]{2,40}[ \t]*=[ \t]*\d{1,3}[ \t]*[,;]?[ \t]*$|(?:export[ \t]+)?(?:const|let|var|enum|case|private|public|static|final)[ \t])/u;
 
 class MarkingScanner {
   private readonly starts: Int32Array;
@@ -345,9 +347,21 @@ class MarkingScanner {
       const cells = tab < e || pipe < e || dash < e || spaces < e;
       if (level || cells || tlp < e || colon < e || equals < e || lt < e || paren < e) this.scanLine(li, level, cells);
     }
-    const kept = this.dropTrainingMaterial();
+    const kept = this.dropTrainingMaterial().filter((c) => !this.onCodeLine(c.start));
     this.addPortions(kept);
     return dedupe(kept).map(toFinding);
+  }
+
+  /** The line holding `pos` declares code: an enum member ("KONFIDENTIELL = 2"), a typed constant, a case label. */
+  private onCodeLine(pos: number): boolean {
+    let lo = 0;
+    let hi = this.lineCount - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return CODE_LINE.test(this.lineText(lo));
   }
 
   private lineText(li: number): string {

@@ -6,7 +6,8 @@
  * Not findings: numbers that fail Luhn (library barcodes), ISBN-13 (978/979),
  * digit runs longer than 19, a card-looking prefix of a longer grouped number,
  * masked PANs ("4111 **** **** 1111": the groups are interrupted), and numbers
- * right after "OCR" (Swedish invoice references also use Luhn).
+ * right after "OCR", "OCR-numret" or "betalningsreferens" (Swedish invoice
+ * references also use Luhn).
  *
  * Linear: groups are read once from clean starts, at most 8 groups are kept.
  */
@@ -22,6 +23,10 @@ interface Issuer {
   digits: number;
   lengths: readonly number[];
 }
+
+/** An invoice or payment reference ("OCR-numret", "betalningsreferens"): Swedish references use Luhn too. */
+const INVOICE_REFERENCE_BEFORE =
+  /(?:^|[^\p{L}])(?:ocr(?:-?(?:nummer|numret|nr|referens\p{L}*|kod\p{L}*))?|referens(?:nummer|numret)?|betalningsreferens\p{L}*|fakturanumr?e?t?|payment reference|invoice (?:number|reference))\W{0,3}$/iu;
 
 const range = (a: number, b: number): number[] => Array.from({ length: b - a + 1 }, (_, k) => a + k);
 
@@ -125,7 +130,7 @@ export const paymentCardDetector: Detector = {
       if (!numberStartsCleanly(text, i)) continue;
       const g = readGroups(text, i);
       const end = g.overflow || g.groups.length === 0 ? -1 : bestCard(text, g);
-      if (end > 0 && !/(?:^|[^\p{L}])ocr(?:-?nummer|-?nr)?\W{0,3}$/u.test(windowBefore(text, i, 20))) {
+      if (end > 0 && !INVOICE_REFERENCE_BEFORE.test(windowBefore(text, i, 32))) {
         findings.push({ category: 'payment-card', rule: 'payment-card.number', start: i, end });
       }
       if (g.end > runs.lastIndex) runs.lastIndex = g.end;

@@ -135,6 +135,11 @@ function isTiedToPerson(
   const paragraphFrom = Math.max(p0, start - PARAGRAPH_REACH);
   const paragraphTo = Math.min(p1, end + PARAGRAPH_REACH);
   if (hasAnchorIn(anchors.topic, paragraphFrom, paragraphTo) && !anchorNear(anchors.subject, sentenceFrom, sentenceTo)) return false;
+  // "Min chef vill att jag sammanfattar vår policy om religiösa symboler": the topic stands between the person and the term.
+  if (hasAnchorIn(anchors.topic, lastBefore(anchors.subject, start, sentenceFrom), start)) return false;
+  // "… konstaterar utredaren Johan Lindqvist att anmälda misshandelsbrott har minskat med 12 procent": statistics
+  // about a group; a name there is an author, so only a subject anchor (an identity number, "min kollega") counts.
+  if (hasAnchorIn(anchors.aggregate, sentenceFrom, sentenceTo)) return anchorNear(anchors.subject, sentenceFrom, sentenceTo);
 
   if (anchorNear(anchors.strong, sentenceFrom, sentenceTo)) return true;
   // A long pasted document (a report, an inquiry) talks about groups: "barnet", "patienten" and "hon" there
@@ -150,6 +155,19 @@ function isTiedToPerson(
 
   if (anchorNear(anchors.strong, paragraphFrom, paragraphTo)) return true;
   return text.length <= SHORT_PROMPT && anchors.subject.length > 0;
+}
+
+/** The last anchor in [from, before), or `from` when there is none. */
+function lastBefore(sorted: readonly number[], before: number, from: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < before) lo = mid + 1;
+    else hi = mid;
+  }
+  const last = sorted[lo - 1];
+  return last !== undefined && last >= from ? last : from;
 }
 
 /** A word that is part of an e-mail address, a URL or a dotted identifier ("medicinska.programgrupper@…"). */

@@ -27,9 +27,11 @@ export interface Anchors {
   publicRole: number[];
   /** A seminar, a course, a novel: sensitive words there are the topic, not facts about a person. */
   topic: number[];
+  /** Per cent, numbers of, statistics: the sentence is about a group. */
+  aggregate: number[];
 }
 
-export type AnchorTag = 'role' | 'roleTitle' | 'possessive' | 'pronoun' | 'generic' | 'publicRole' | 'topic';
+export type AnchorTag = 'role' | 'roleTitle' | 'possessive' | 'pronoun' | 'generic' | 'publicRole' | 'topic' | 'aggregate';
 
 const POSSESSIVE_ADJECTIVES = ['nya', 'gamla', 'förra', 'tidigare', 'nuvarande', 'new', 'old', 'former'];
 
@@ -47,6 +49,7 @@ export function addAnchorWords<T>(lexicon: Lexicon<T>, words: AnchorWords, tag: 
   }
   for (const w of words.publicRoleCues) lexicon.add(w, tag('publicRole'));
   for (const w of words.topicCues) lexicon.add(w, tag('topic'));
+  for (const w of words.aggregateCues) lexicon.add(w, tag('aggregate'));
   for (const w of words.pronouns) lexicon.add(w, tag('pronoun'));
   for (const w of words.genericCues) lexicon.add(w, tag('generic'));
 }
@@ -68,7 +71,15 @@ const PLACEHOLDER_VALUE = /^(?:[[<{][^\]>}\n]{1,30}[\]>}]|(?:X{2,}|N\.?\s?N\.?|�
 
 /** Labels that name a case or a mail as often as a person. */
 const CASE_LABELS = new Set(['subject', 're', 'ärende', 'angående', 'gäller', 'case']);
-const NAME_VALUE = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?[ \t]+\p{Lu}\p{Ll}+/u;
+const NAME_VALUE = /^(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ \t]+(\p{Lu}\p{Ll}+)/u;
+
+/** A value that starts with a person's name: a given name from the lists and a capitalised word, or a known surname. */
+function namesSomeone(value: string, names: NameLists): boolean {
+  const m = NAME_VALUE.exec(value);
+  if (!m) return false;
+  const [, given, family] = m;
+  return names.firstNames.has(given!) || names.ambiguousFirstNames.has(given!) || names.surnames.has(family!);
+}
 
 const INITIALS = /(?<![\p{L}\p{N}.])\p{Lu}\.[ ]?\p{Lu}\.(?![\p{L}\p{N}])/gu;
 
@@ -90,6 +101,7 @@ export function collectAnchors(
   const generic: number[] = [];
   const publicRole: number[] = [];
   const topic: number[] = [];
+  const aggregate: number[] = [];
 
   for (const m of anchorMatches) {
     if (m.tag === 'possessive') subject.push(m.start);
@@ -97,6 +109,7 @@ export function collectAnchors(
     else if (m.tag === 'generic') generic.push(m.start);
     else if (m.tag === 'publicRole') publicRole.push(m.start);
     else if (m.tag === 'topic') topic.push(m.start);
+    else if (m.tag === 'aggregate') aggregate.push(m.start);
     else if (m.tag === 'roleTitle' && m.endToken < starts.length && isCapitalised(tokens, m.endToken)) {
       // "eleven Noah", "Mr. Andersson", "patienten, Gösta": a name follows the role.
       // Not across a sentence end ("… vården av patienten. Av journalen …"): a full stop only after an
@@ -119,7 +132,7 @@ export function collectAnchors(
     // "Subject: Draft Council conclusions …", "Ärende: Bygglov": the label of a mail or a case, not a person,
     // unless a name follows ("Ärende: Anna Berg").
     const label = m[0].trim().replace(/[\s\d]*:$/, '').toLowerCase();
-    if (CASE_LABELS.has(label) && !NAME_VALUE.test(value)) continue;
+    if (CASE_LABELS.has(label) && !namesSomeone(value, names)) continue;
     subject.push(m.index + (m[0].length - m[0].trimStart().length));
   }
 
@@ -148,8 +161,8 @@ export function collectAnchors(
   }
 
   strong.push(...subject);
-  for (const list of [strong, subject, weak, generic, publicRole, topic]) list.sort((a, b) => a - b);
-  return { strong, subject, weak, generic, publicRole, topic };
+  for (const list of [strong, subject, weak, generic, publicRole, topic, aggregate]) list.sort((a, b) => a - b);
+  return { strong, subject, weak, generic, publicRole, topic, aggregate };
 }
 
 /** True when a sorted list has a value in [from, to). */

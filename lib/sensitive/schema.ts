@@ -34,6 +34,7 @@ export const anchorsSchema = z.strictObject({
   personNouns: terms.min(1),
   publicRoleCues: terms.min(1),
   topicCues: terms.min(1),
+  aggregateCues: terms.min(1),
 });
 export type AnchorWords = z.infer<typeof anchorsSchema>;
 

@@ -168,6 +168,9 @@ describe('mention → allow', () => {
     expectMention('Hur registrerar jag en KONFIDENTIELL handling som kommit in per post?');
     expectMention('assert render_header(doc) == "SECRET"\ndoc = Document(classification=Classification.SECRET)');
     expectMention('HEMLIG SÅS – mormors recept\nTill personalfesten på fredag vill jag ha en enkel sås.');
+    expectMention('class Sakerhetsskyddsklass(Enum):\n    BEGRANSAT_HEMLIG = 1\n    KONFIDENTIELL = 2\n    HEMLIG = 3\n\nHur lägger jag till en nivå?');
+    expectMention("export enum Klassificering {\n  OPPEN = 'OPPEN',\n}\nconst niva: Klassificering = 'HEMLIG'; // error TS2322");
+    expectMention('Den här är publicerad i Public 360 och är inte sekretessmarkerad.');
   });
 
   it('ordinary adjectives', () => {

@@ -468,6 +468,8 @@ describe('payment-card', () => {
     'grupperat 4111 1111 1111 1111 1111 1111',
     'blandat 4111 1111-1111 1111',
     'OCR 6123456789012349',
+    'Vad betyder OCR-numret 4419721121191256 på inbetalningskortet?',
+    'betalningsreferens: 4419721121191256',
     'IBAN SE45 5000 0000 0583 9825 7466',
     'tel 070-123 45 67',
     'pnr 19850112-4567',

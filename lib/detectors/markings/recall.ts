@@ -419,9 +419,10 @@ export class MarkingRecall {
       if (!t.inflected && valueEnds) return askAbout ? null : { verdict: 'marking', where: 'field' };
       return null;
     }
-    // A level named in prose: "godkänt för HEMLIG", "en KONFIDENTIELL handling" (but "märkt som HEMLIG" is a statement).
-    if (!VERB_BEFORE.test(lead) && WORD_BEFORE.test(lead) && !this.copulaBefore(start)) return null;
     const statement = DEICTIC.test(s.text) && (MARK_VERB.test(s.text) || t.compound || this.copulaBefore(start));
+    // A level named in prose: "godkänt för HEMLIG", "en KONFIDENTIELL handling" — but not in a statement about the
+    // material ("uppgifterna i denna bilaga klassificeras som KONFIDENTIELL").
+    if (!statement && !VERB_BEFORE.test(lead) && WORD_BEFORE.test(lead) && !this.copulaBefore(start)) return null;
 
     if (SUBJECT_LINE.test(line) && !t.inflected && !askAbout && !(t.compound && !statement)) {
       return { verdict: 'marking', where: 'subject' };
