@@ -36,7 +36,7 @@
  */
 import type { RawFinding, Severity } from '../types';
 import type { Detector, ScanContext } from './detector';
-import { recallMarkings } from './markings/recall';
+import { CODE_LINE, recallMarkings } from './markings/recall';
 import {
   hasLower,
   isMetaLine,
@@ -242,8 +242,7 @@ function nextSpacedDash(text: string, from: number): number {
 }
 
 const DOUBLE_SPACE = / {2}/g;
-/** A line of source code that names a level as a value: an enum member, a declaration, a case label. */
-const CODE_LINE = /^[ \t]*(?:[A-ZÅÄÖ_]{2,40}[ \t]*=[ \t]*\d{1,3}[ \t]*[,;]?[ \t]*$|(?:export[ \t]+)?(?:const|let|var|enum|case|private|public|static|final)[ \t])/u;
+
 
 class MarkingScanner {
   private readonly starts: Int32Array;

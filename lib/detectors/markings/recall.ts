@@ -89,6 +89,8 @@ const SUBJECT_LINE = new RegExp(`^[ \\t>*-]{0,4}(?:(?:${cues.subjectLabels.map(e
 const REF_START = /(?<![\p{L}\p{N}])(?:\d{1,2}[ \t]{0,2}(?:kap|:[ \t]?\d)|OSL[ \t]{0,2}\d)/giu;
 const OSL_NAMED = /OSL|SekrL|sekretesslag/i;
 const OTHER_ACT = /lagen|förordningen|balken/i;
+/** A line of source code that names a level as a value: an enum member, a declaration, a case label. */
+export const CODE_LINE = /^[ \t]*(?:[A-ZÅÄÖ_]{2,40}[ \t]*=[ \t]*\d{1,3}[ \t]*[,;]?[ \t]*$|(?:export[ \t]+)?(?:const|let|var|enum|case|private|public|static|final)[ \t])/u;
 /** For the regex inventory (tests/unit/regex-inventory.ts). */
 export const RECALL_PATTERNS = {
   LEVEL_ANYWHERE,
@@ -410,7 +412,7 @@ export class MarkingRecall {
     const askAbout = this.asks(s.text);
     const general = GENERAL.test(s.text);
     const lineNo = this.lineOf(start);
-    if (UNTICKED.test(this.lineText(lineNo))) return null;
+    if (UNTICKED.test(this.lineText(lineNo)) || CODE_LINE.test(this.lineText(lineNo))) return null;
     const line = this.lineText(this.lineOf(start));
     const lead = this.text.slice(Math.max(s.from, start - 40), start);
     if (KEY_BEFORE.test(this.text.slice(Math.max(this.lines[lineNo]!.start, start - 40), start))) {
