@@ -50,6 +50,12 @@ export function isOfficialTestNumber(id: IdentityNumber): boolean {
 const isLetter = (ch: string | undefined) => ch !== undefined && /\p{L}/u.test(ch);
 const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
 
+function chainDigits(chain: Chain): number {
+  let n = 0;
+  for (const g of chain.groups) n += g.end - g.start;
+  return n;
+}
+
 class IdentityScanner {
   private readonly findings: RawFinding[] = [];
   private readonly context: IdentityContext;
@@ -63,17 +69,25 @@ class IdentityScanner {
 
   run(): RawFinding[] {
     const chains = digitChains(this.text);
-    const covered: Set<number>[] = chains.map(() => new Set());
-    chains.forEach((chain, c) => {
-      const digitsOf = (k: number) => this.text.slice(chain.groups[k]!.start, chain.groups[k]!.end);
+    // Which groups a reported number covers, per chain (most chains never get an entry).
+    const covered = new Map<number, Set<number>>();
+    const cover = (c: number, k: number) => {
+      let set = covered.get(c);
+      if (!set) covered.set(c, (set = new Set()));
+      set.add(k);
+    };
+    for (let c = 0; c < chains.length; c++) {
+      const chain = chains[c]!;
+      // Nine digits at the least ("501151237"): most chains in prose ("2024", "12 %") are far shorter.
+      if (chainDigits(chain) < 9) continue;
       for (let i = 0; i < chain.groups.length; i++) {
-        const form = formAt(chain, i, digitsOf);
+        const form = formAt(this.text, chain, i);
         if (!form || !this.accept(chain, form)) continue;
-        for (let k = form.first; k <= form.last; k++) covered[c]!.add(k);
+        for (let k = form.first; k <= form.last; k++) cover(c, k);
         i = form.last;
       }
-    });
-    chains.forEach((chain, c) => this.splitNumbers(chains, c, covered));
+    }
+    for (let c = 0; c < chains.length; c++) this.splitNumbers(chains, c, covered, cover);
     return this.findings.sort((a, b) => a.start - b.start);
   }
 
@@ -89,10 +103,14 @@ class IdentityScanner {
     const floatZero = right === 'dot' && text.slice(groups[form.last + 1]!.start, groups[form.last + 1]!.end) === '0' && !isTight(seps[form.last + 1]);
     if (isTight(right) && !floatZero) return false;
     if (form.uniform && (left === form.uniform || right === form.uniform)) return false;
-    if (!this.boundaryOk(start, floatZero ? groups[form.last + 1]!.end : end)) return false;
+    const boundary = this.boundaryOk(start, floatZero ? groups[form.last + 1]!.end : end);
+    if (boundary === false) return false;
 
     const id = parseIdentityNumber(form, this.referenceDate);
     if (!id) return false;
+    // A fixed-width record ("198312057790ANDERSSON KARL"): letters right after the digits, under a header that
+    // names the identity number field.
+    if (boundary === 'letters-after' && !(form.first === form.last && form.separator === '' && this.context.hasIdWord(start))) return false;
     if (!this.evidenceOk(form, start, end)) return false;
     const bare = form.first === form.last && form.century === '' && groups[form.first]!.end - start === 10;
     if (bare && this.looksLikePhoneNumber(start, form.date)) return false;
@@ -100,8 +118,11 @@ class IdentityScanner {
     return true;
   }
 
-  /** Not glued to letters (a code, a UUID) or to a number by ':' or '/' ("2024/8503021234"). */
-  private boundaryOk(start: number, end: number): boolean {
+  /**
+   * Not glued to letters (a code, a UUID) or to a number by ':' or '/' ("2024/8503021234").
+   * 'letters-after' when only letters follow: a fixed-width record, if a header says so.
+   */
+  private boundaryOk(start: number, end: number): boolean | 'letters-after' {
     const text = this.text;
     const before = text[start - 1];
     if (isLetter(before)) {
@@ -110,9 +131,8 @@ class IdentityScanner {
     }
     if ((before === ':' || before === '/') && isDigit(text[start - 2])) return false;
     const after = text[end];
-    if (isLetter(after)) return false;
     if ((after === ':' || after === '/') && isDigit(text[end + 1])) return false;
-    return true;
+    return isLetter(after) ? 'letters-after' : true;
   }
 
   private evidenceOk(form: FormMatch, start: number, end: number): boolean {
@@ -155,40 +175,42 @@ class IdentityScanner {
    * "| 1985-03-02 | 1234 |", {"fodelsedatum": "1985-03-02", "sista_fyra": "1234"},
    * "född 1985-03-02, sista fyra 1234". Needs words for both halves.
    */
-  private splitNumbers(chains: Chain[], c: number, covered: Set<number>[]): void {
+  private splitNumbers(chains: Chain[], c: number, covered: Map<number, Set<number>>, cover: (c: number, k: number) => void): void {
     const chain = chains[c]!;
-    const digitsOf = (ch: Chain, k: number) => this.text.slice(ch.groups[k]!.start, ch.groups[k]!.end);
+    const mine = covered.get(c);
     for (let i = 0; i < chain.groups.length; i++) {
-      if (covered[c]!.has(i) || isTight(chain.seps[i - 1])) continue;
-      const date = dateAt(chain, i, (k) => digitsOf(chain, k));
-      if (!date || isTight(chain.seps[date.last]) || covered[c]!.has(date.last)) continue;
+      const len = chain.groups[i]!.end - chain.groups[i]!.start;
+      if ((len !== 2 && len !== 4 && len !== 6 && len !== 8) || mine?.has(i) || isTight(chain.seps[i - 1])) continue;
+      const date = dateAt(this.text, chain, i);
+      if (!date || isTight(chain.seps[date.last]) || mine?.has(date.last)) continue;
       const dateStart = chain.groups[i]!.start;
       const dateEnd = chain.groups[date.last]!.end;
       const serial = this.nextLastFour(chains, c, date.last, dateEnd, covered);
       if (!serial) continue;
-      if (!this.context.hasSplitWords(dateStart) && !this.context.hasSplitProse(dateStart, dateEnd, serial.start)) continue;
+      // Date and check digit first: they are cheap, and nine candidates in ten fail them.
       const id = parseIdentityNumber(
         { century: date.century, date: date.date, separator: '-', serialAndCheck: serial.digits },
         this.referenceDate,
       );
       if (!id) continue;
+      if (!this.context.hasSplitWords(dateStart) && !this.context.hasSplitProse(dateStart, dateEnd, serial.start)) continue;
       this.report(id, dateStart, serial.end);
-      for (let k = i; k <= date.last; k++) covered[c]!.add(k);
-      covered[serial.chain]!.add(serial.index);
+      for (let k = i; k <= date.last; k++) cover(c, k);
+      cover(serial.chain, serial.index);
       i = date.last;
     }
   }
 
   /** The first free four-digit value after a date, in the same record (no blank line between). */
-  private nextLastFour(chains: Chain[], c: number, last: number, from: number, covered: Set<number>[]) {
+  private nextLastFour(chains: Chain[], c: number, last: number, from: number, covered: Map<number, Set<number>>) {
     for (let cc = c, k = last + 1; cc < chains.length; cc++, k = 0) {
       const ch = chains[cc]!;
       for (; k < ch.groups.length; k++) {
         const g = ch.groups[k]!;
         if (g.start - from > SPLIT_WINDOW || BLANK_LINE.test(this.text.slice(from, g.start))) return null;
-        if (g.end - g.start !== 4 || covered[cc]!.has(k)) continue;
+        if (g.end - g.start !== 4 || covered.get(cc)?.has(k)) continue;
         if (isTight(ch.seps[k - 1]) || isTight(ch.seps[k])) continue;
-        if (!this.boundaryOk(g.start, g.end)) continue;
+        if (this.boundaryOk(g.start, g.end) !== true) continue;
         return { chain: cc, index: k, start: g.start, end: g.end, digits: this.text.slice(g.start, g.end) };
       }
     }

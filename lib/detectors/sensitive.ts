@@ -29,6 +29,8 @@ const PARAGRAPH_REACH = 800;
 const SHORT_PROMPT = 4000;
 /** Longer than this, a prompt is a pasted document: only anchors in the term's own sentence count. */
 const LONG_DOCUMENT = 3000;
+/** A prompt this short is one question: a generic cue anywhere in it holds for all of it. */
+const SHORT_QUESTION = 600;
 /** At most this many English sentences per scan go to the (slower) NLP name finder. */
 const NLP_SENTENCE_BUDGET = 8;
 const NLP_SENTENCE_MAX_LENGTH = 400;
@@ -101,6 +103,8 @@ export function createSensitiveDetector(data: SensitiveDetectorData, check: Data
       const findings: RawFinding[] = [];
       for (const m of terms) {
         if (insideAddress(text, m.start, m.end)) continue;
+        // "Sekretessmarkering: 25 kap. 1 § OSL" is a secrecy stamp on a document (category classified), not protected identity.
+        if (m.tag.category === 'protected-identity' && OSL_REFERENCE_AFTER.test(text.slice(m.end, m.end + 40))) continue;
         const match = { start: m.start, end: m.end, kind: m.tag.term, category: m.tag.category };
         if (isTiedToPerson(match, text, anchors, segments, nameInSentence)) {
           findings.push({ category: m.tag.category, rule: `${m.tag.category}.about-person`, start: m.start, end: m.end });
@@ -147,7 +151,9 @@ function isTiedToPerson(
   // author, an inquiry chair) is not tied to a term in another sentence.
   const longDocument = text.length > LONG_DOCUMENT;
   const weakCounts = !longDocument || anchorNear(anchors.strong, paragraphFrom, paragraphTo);
-  if (weakCounts && anchorNear(anchors.weak, sentenceFrom, sentenceTo) && !hasAnchorIn(anchors.generic, sentenceFrom, sentenceTo)) {
+  // In a short question, "ett generellt svar" anywhere makes every role word in it generic.
+  const generalQuestion = text.length <= SHORT_QUESTION && anchors.wholePromptGeneric.length > 0;
+  if (weakCounts && anchorNear(anchors.weak, sentenceFrom, sentenceTo) && !hasAnchorIn(anchors.generic, sentenceFrom, sentenceTo) && !generalQuestion) {
     return true;
   }
   if (nameInSentence(sentenceFrom, sentenceTo)) return true;
@@ -169,6 +175,8 @@ function lastBefore(sorted: readonly number[], before: number, from: number): nu
   const last = sorted[lo - 1];
   return last !== undefined && last >= from ? last : from;
 }
+
+const OSL_REFERENCE_AFTER = /^[\s:–-]{0,4}(?:enligt\s|enl\.\s?)?\d{1,2}\s?(?:kap|:\d)/i;
 
 /** A word that is part of an e-mail address, a URL or a dotted identifier ("medicinska.programgrupper@…"). */
 function insideAddress(text: string, start: number, end: number): boolean {

@@ -29,9 +29,11 @@ export interface Anchors {
   topic: number[];
   /** Per cent, numbers of, statistics: the sentence is about a group. */
   aggregate: number[];
+  /** "ett generellt svar", "in general": a short prompt is a general question throughout. */
+  wholePromptGeneric: number[];
 }
 
-export type AnchorTag = 'role' | 'roleTitle' | 'possessive' | 'pronoun' | 'generic' | 'publicRole' | 'topic' | 'aggregate';
+export type AnchorTag = 'role' | 'roleTitle' | 'possessive' | 'pronoun' | 'generic' | 'publicRole' | 'topic' | 'aggregate' | 'wholePromptGeneric';
 
 const POSSESSIVE_ADJECTIVES = ['nya', 'gamla', 'förra', 'tidigare', 'nuvarande', 'new', 'old', 'former'];
 
@@ -50,6 +52,7 @@ export function addAnchorWords<T>(lexicon: Lexicon<T>, words: AnchorWords, tag: 
   for (const w of words.publicRoleCues) lexicon.add(w, tag('publicRole'));
   for (const w of words.topicCues) lexicon.add(w, tag('topic'));
   for (const w of words.aggregateCues) lexicon.add(w, tag('aggregate'));
+  for (const w of words.wholePromptGenericCues) lexicon.add(w, tag('wholePromptGeneric'));
   for (const w of words.pronouns) lexicon.add(w, tag('pronoun'));
   for (const w of words.genericCues) lexicon.add(w, tag('generic'));
 }
@@ -102,6 +105,7 @@ export function collectAnchors(
   const publicRole: number[] = [];
   const topic: number[] = [];
   const aggregate: number[] = [];
+  const wholePromptGeneric: number[] = [];
 
   for (const m of anchorMatches) {
     if (m.tag === 'possessive') subject.push(m.start);
@@ -110,6 +114,10 @@ export function collectAnchors(
     else if (m.tag === 'publicRole') publicRole.push(m.start);
     else if (m.tag === 'topic') topic.push(m.start);
     else if (m.tag === 'aggregate') aggregate.push(m.start);
+    else if (m.tag === 'wholePromptGeneric') {
+      wholePromptGeneric.push(m.start);
+      generic.push(m.start);
+    }
     else if (m.tag === 'roleTitle' && m.endToken < starts.length && isCapitalised(tokens, m.endToken)) {
       // "eleven Noah", "Mr. Andersson", "patienten, Gösta": a name follows the role.
       // Not across a sentence end ("… vården av patienten. Av journalen …"): a full stop only after an
@@ -161,8 +169,8 @@ export function collectAnchors(
   }
 
   strong.push(...subject);
-  for (const list of [strong, subject, weak, generic, publicRole, topic, aggregate]) list.sort((a, b) => a - b);
-  return { strong, subject, weak, generic, publicRole, topic, aggregate };
+  for (const list of [strong, subject, weak, generic, publicRole, topic, aggregate, wholePromptGeneric]) list.sort((a, b) => a - b);
+  return { strong, subject, weak, generic, publicRole, topic, aggregate, wholePromptGeneric };
 }
 
 /** True when a sorted list has a value in [from, to). */

@@ -35,6 +35,7 @@ export const anchorsSchema = z.strictObject({
   publicRoleCues: terms.min(1),
   topicCues: terms.min(1),
   aggregateCues: terms.min(1),
+  wholePromptGenericCues: terms.min(1),
 });
 export type AnchorWords = z.infer<typeof anchorsSchema>;
 

@@ -112,6 +112,17 @@ describe('glued to identifiers', () => {
   });
 });
 
+describe('fixed-width records', () => {
+  it('a 12-digit number glued to the next field, under a header that names the identity field', () => {
+    const row = `19${A}ANDERSSON KARL      00024500`;
+    expect(ids(`Positioner: 1-12 pnr, 13-32 namn, 33-40 belopp.\n\n${row}`)).toEqual([`19${A}`]);
+  });
+
+  it('look-alike: the same glue without such a header is a code', () => {
+    expect(ids(`Artiklar:\n19${A}ANDERSSON KARL`)).toEqual([]);
+  });
+});
+
 describe('split across cells', () => {
   it('a date cell and a four-digit cell under headers that name both halves', () => {
     expect(ids(`Födelsedatum | Nr\n${A_ISO} | ${A_LAST}`)).toEqual([`${A_ISO} | ${A_LAST}`]);

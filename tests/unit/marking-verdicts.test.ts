@@ -104,6 +104,24 @@ describe('marking → block, wherever it stands', () => {
     expectMarking(`■ RESTREINT UE\n${BODY}`, 'RESTREINT UE');
   });
 
+  it('in a CSV column headed "Sekretess", as a level with an OSL reference or a secrecy stamp', () => {
+    const csv = `Ärende;Rubrik;Sekretess\nKS 2025/0211;Säkerhetsskyddsanalys;HEMLIG enl. 15 kap. 2 § OSL\nKS 2025/0230;Passerplan;Sekretess 18 kap. 8 § OSL\nKS 2025/0233;Hundrastgård;–`;
+    expectMarking(csv, 'HEMLIG enl. 15 kap. 2 § OSL');
+    expectMarking(csv, 'Sekretess 18 kap. 8 § OSL', 'table-cell');
+  });
+
+  it('misread by OCR in the reference too ("enI. 15:2 0SL")', () => {
+    expect(classified(`HEMLIG enI. 15:2 0SL\nRapp0rt fran sambandsövning\n${BODY}`).map((f) => f.text)).toEqual(['HEMLIG enI. 15:2 0SL']);
+  });
+
+  it('abbreviated in a statement: "pm:et är BH-klassat"', () => {
+    expectMarking(`pm:et är BH-klassat så jag klistrar bara in inledningen:\n\n"${BODY}"`, 'BH-klassat', 'statement');
+  });
+
+  it('in an English sentence saying where the paragraph comes from', () => {
+    expectMarking(`Help me reword this paragraph. For context it's from a document marked BEGRÄNSAT HEMLIG on our side:\n\n"${BODY}"`, 'BEGRÄNSAT HEMLIG');
+  });
+
   it('at the start of a quoted document', () => {
     expectMarking(`Skriv om följande text:\n"BEGRÄNSAT HEMLIG. ${BODY}"`, 'BEGRÄNSAT HEMLIG');
   });

@@ -28,6 +28,24 @@ describe('general questions with a role word or a category word', () => {
   });
 });
 
+describe('a short question that asks for a general answer', () => {
+  it('makes its role words generic', () => {
+    expect(found('hur räknas försörjningsstöd ut om barnen bor växelvis? ska hela riksnormen för barnet räknas hos båda föräldrarna? behöver ett generellt svar')).toEqual([]);
+  });
+
+  it('while a question about a named person is not general', () => {
+    expect(found('Brukaren i ärendet har sekretessmarkering hos Skatteverket. Hur ska vi skicka kallelsen?')).toEqual(['protected-identity']);
+  });
+});
+
+describe('"Sekretessmarkering" followed by an OSL reference', () => {
+  it('is a secrecy stamp on a document, not protected identity', () => {
+    const text = 'Sekretessmarkering: 25 kap. 1 § OSL\n\nJournalanteckning, avd 14\nPatient: Ove Lindahl, 79 år, känd demens.';
+    expect(found(text)).toEqual(['health']);
+    expect(scan(text, { referenceDate: REFERENCE_DATE }).findings.some((f) => f.category === 'classified')).toBe(true);
+  });
+});
+
 describe('long pasted public documents', () => {
   const report = (paragraph: string) => `Sammanfatta rapporten:\n\n${REPORT_FILLER.repeat(12)}\n\n${paragraph}\n\n${REPORT_FILLER.repeat(4)}`;
 

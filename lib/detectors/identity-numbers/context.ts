@@ -11,8 +11,12 @@
 import words from '../../../rules/identity-context.json';
 
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ _-]?');
-const wordRegex = (list: readonly string[]) =>
-  new RegExp(`(?<![\\p{L}])(?:${[...list].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{Ll}])`, 'giu');
+/**
+ * One alternation of all the words, without the unicode flag and without a
+ * look-behind, so V8 can search it fast; positions() checks the word
+ * boundaries in code.
+ */
+const wordRegex = (list: readonly string[]) => new RegExp(`(?:${[...list].sort((a, b) => b.length - a.length).map(escape).join('|')})`, 'gi');
 
 const ID_WORDS = wordRegex(words.idWords);
 const BIRTH_WORDS = wordRegex(words.birthDateWords);
@@ -30,10 +34,32 @@ export function isGluedIdPrefix(textBefore: string): boolean {
   return GLUED_PREFIX.test(textBefore);
 }
 
-function positions(text: string, re: RegExp): number[] {
+const LETTER = /\p{L}/u;
+const LOWER = /\p{Ll}/u;
+
+function matchStarts(text: string, re: RegExp): number[] {
   const out: number[] = [];
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) out.push(m.index);
+  return out;
+}
+
+/** Where the words of `re` start as whole words: no letter before, no lower-case letter after. */
+function positions(text: string, re: RegExp): number[] {
+  const out: number[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const end = m.index + m[0].length;
+    if (m.index > 0 && LETTER.test(text[m.index - 1]!)) {
+      re.lastIndex = m.index + 1;
+      continue;
+    }
+    if (end < text.length && LOWER.test(text[end]!)) {
+      re.lastIndex = m.index + 1;
+      continue;
+    }
+    out.push(m.index);
+  }
   return out;
 }
 
@@ -75,7 +101,7 @@ export class IdentityContext {
    * of its own line.
    */
   private region(pos: number): [number, number] {
-    this.blankLines ??= positions(this.text, BLANK_LINE);
+    this.blankLines ??= matchStarts(this.text, BLANK_LINE);
     const k = lastBefore(this.blankLines, pos);
     const from = k >= 1 ? this.blankLines[k - 1]! : 0;
     const lineEnd = this.text.indexOf('\n', pos);

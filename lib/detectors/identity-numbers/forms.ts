@@ -33,11 +33,23 @@ export interface FormMatch {
   uniform?: Sep;
 }
 
-const isOneOf = (sep: Sep | undefined, ...allowed: Sep[]) => sep !== undefined && allowed.includes(sep);
-const allSame = (seps: readonly Sep[], from: number, to: number) => {
+// Plain functions, not closures: formAt runs for every long digit chain.
+function isOneOf(sep: Sep | undefined, a: Sep, b?: Sep, c?: Sep, d?: Sep): boolean {
+  return sep !== undefined && (sep === a || sep === b || sep === c || sep === d);
+}
+function allSame(seps: readonly Sep[], from: number, to: number): boolean {
   for (let i = from + 1; i < to; i++) if (seps[i] !== seps[from]) return false;
   return true;
-};
+}
+function groupLength(chain: Chain, k: number): number {
+  const g = chain.groups[k]!;
+  return g.end - g.start;
+}
+function joinGroups(text: string, chain: Chain, from: number, count: number): string {
+  let s = '';
+  for (let k = from; k < from + count; k++) s += text.slice(chain.groups[k]!.start, chain.groups[k]!.end);
+  return s;
+}
 
 /** Evidence for "date, separator, last four": strong separators need none. */
 function dateSerialEvidence(sep: Sep): Evidence | null {
@@ -68,84 +80,76 @@ function parts(digits: string, plus: boolean): Pick<FormMatch, 'century' | 'date
   return { century, date: ten.slice(0, 6), separator: plus ? '+' : '-', serialAndCheck: ten.slice(6) };
 }
 
-/**
- * The form that starts at group `i` of the chain, or null. `digitsOf(k)` is
- * the text of group k. Longer forms are tried first.
- */
-export function formAt(chain: Chain, i: number, digitsOf: (k: number) => string): FormMatch | null {
+/** The form that starts at group `i` of the chain, or null. Longer forms are tried first. */
+export function formAt(text: string, chain: Chain, i: number): FormMatch | null {
   const { groups, seps } = chain;
   const n = groups.length - i;
-  const len = (k: number) => groups[i + k]!.end - groups[i + k]!.start;
-  const join = (count: number) => {
-    let s = '';
-    for (let k = 0; k < count; k++) s += digitsOf(i + k);
-    return s;
-  };
-  const sep = (k: number) => seps[i + k];
+  const l0 = groupLength(chain, i);
 
   // One digit per box: "8 5 0 3 0 2 - 1 2 3 4", "|1|9|8|5|…".
-  for (const count of [12, 10]) {
-    if (n < count) continue;
-    let boxes = true;
-    for (let k = 0; k < count && boxes; k++) boxes = len(k) === 1 && (k === 0 || isOneOf(sep(k - 1), 'space', 'spaces', 'dash', 'cell'));
-    if (boxes) {
-      const digits = join(count);
-      return { first: i, last: i + count - 1, ...parts(digits, false), evidence: 'none', uniform: sep(0) };
+  if (l0 === 1) {
+    for (const count of [12, 10]) {
+      if (n < count) continue;
+      let boxes = true;
+      for (let k = 0; k < count && boxes; k++) boxes = groupLength(chain, i + k) === 1 && (k === 0 || isOneOf(seps[i + k - 1], 'space', 'spaces', 'dash', 'cell'));
+      if (boxes) return { first: i, last: i + count - 1, ...parts(joinGroups(text, chain, i, count), false), evidence: 'none', uniform: seps[i] };
     }
   }
+  const l1 = n >= 2 ? groupLength(chain, i + 1) : 0;
+  const l2 = n >= 3 ? groupLength(chain, i + 2) : 0;
+  const l3 = n >= 4 ? groupLength(chain, i + 3) : 0;
 
-  // Excel's thousands grouping: "198 503 021 234", "8,503,021,234".
-  if (n >= 4 && len(1) === 3 && len(2) === 3 && len(3) === 3 && (len(0) === 3 || len(0) === 1)) {
-    // Amounts are grouped the same way ("196 411 191 890 kr"): only under an identity header.
-    if (isOneOf(sep(0), 'space', 'comma', 'dot') && allSame(seps, i, i + 3)) {
-      return { first: i, last: i + 3, ...parts(join(4), false), evidence: 'id', uniform: sep(0) };
+  // Excel's thousands grouping: "198 503 021 234", "8,503,021,234". Amounts are grouped the same way
+  // ("196 411 191 890 kr"): only under an identity header.
+  if (n >= 4 && l1 === 3 && l2 === 3 && l3 === 3 && (l0 === 3 || l0 === 1)) {
+    if (isOneOf(seps[i], 'space', 'comma', 'dot') && allSame(seps, i, i + 3)) {
+      return { first: i, last: i + 3, ...parts(joinGroups(text, chain, i, 4), false), evidence: 'id', uniform: seps[i] };
     }
   }
 
   // ISO and dotted dates: "1985-03-02-1234", "1985-03-02 1234", "85.03.02-1234", "85 03 02-1234".
-  if (n >= 4 && len(1) === 2 && len(2) === 2 && len(3) === 4 && (len(0) === 4 || len(0) === 2)) {
-    const dateSep = sep(0)!;
-    const last = sep(2)!;
-    const century = len(0) === 4;
-    if (sep(1) === dateSep && (dateSep === 'dash' || dateSep === 'dot' || dateSep === 'space')) {
+  if (n >= 4 && l1 === 2 && l2 === 2 && l3 === 4 && (l0 === 4 || l0 === 2)) {
+    const dateSep = seps[i]!;
+    const last = seps[i + 2]!;
+    const century = l0 === 4;
+    if (seps[i + 1] === dateSep && (dateSep === 'dash' || dateSep === 'dot' || dateSep === 'space')) {
       let evidence: Evidence | null;
       if (last === 'dash' || last === 'dashBreak' || last === 'plus') evidence = 'none';
       else if (last === 'space') evidence = century && dateSep !== 'space' ? 'iso' : 'id';
       else if (last === 'spaces' || last === 'cell' || last === 'listGap') evidence = 'split';
       else evidence = null;
-      if (evidence) return { first: i, last: i + 3, ...parts(join(4), last === 'plus'), evidence };
+      if (evidence) return { first: i, last: i + 3, ...parts(joinGroups(text, chain, i, 4), last === 'plus'), evidence };
     }
   }
 
   // 4-4-4: "1985 0302 1234".
-  if (n >= 3 && len(0) === 4 && len(1) === 4 && len(2) === 4 && isOneOf(sep(0), 'space', 'dash') && sep(1) === sep(0)) {
-    return { first: i, last: i + 2, ...parts(join(3), false), evidence: 'none', uniform: sep(0) };
+  if (n >= 3 && l0 === 4 && l1 === 4 && l2 === 4 && isOneOf(seps[i], 'space', 'dash') && seps[i + 1] === seps[i]) {
+    return { first: i, last: i + 2, ...parts(joinGroups(text, chain, i, 3), false), evidence: 'none', uniform: seps[i] };
   }
 
   // Date and last four: "850302-1234", "19850302 1234", "850302-\n1234".
-  if (n >= 2 && (len(0) === 6 || len(0) === 8) && len(1) === 4) {
-    const evidence = dateSerialEvidence(sep(0)!);
-    if (evidence) return { first: i, last: i + 1, ...parts(join(2), sep(0) === 'plus'), evidence };
+  if (n >= 2 && (l0 === 6 || l0 === 8) && l1 === 4) {
+    const evidence = dateSerialEvidence(seps[i]!);
+    if (evidence) return { first: i, last: i + 1, ...parts(joinGroups(text, chain, i, 2), seps[i] === 'plus'), evidence };
   }
 
   // Ten or twelve digits in a row; nine when Excel dropped a leading zero.
-  const l0 = len(0);
-  if (l0 === 10 || l0 === 12) return { first: i, last: i, ...parts(digitsOf(i), false), separator: '', evidence: 'none' };
-  if (l0 === 9) return { first: i, last: i, ...parts('0' + digitsOf(i), false), separator: '', evidence: 'id' };
+  if (l0 === 10 || l0 === 12) return { first: i, last: i, ...parts(joinGroups(text, chain, i, 1), false), separator: '', evidence: 'none' };
+  if (l0 === 9) return { first: i, last: i, ...parts('0' + joinGroups(text, chain, i, 1), false), separator: '', evidence: 'id' };
   return null;
 }
 
 /** A date on its own (the first half of a split number): its YYMMDD and century, or null. */
-export function dateAt(chain: Chain, i: number, digitsOf: (k: number) => string): { last: number; century: string; date: string } | null {
+export function dateAt(text: string, chain: Chain, i: number): { last: number; century: string; date: string } | null {
   const { groups, seps } = chain;
   const n = groups.length - i;
-  const len = (k: number) => groups[i + k]!.end - groups[i + k]!.start;
-  if (n >= 3 && len(1) === 2 && len(2) === 2 && (len(0) === 4 || len(0) === 2) && isOneOf(seps[i], 'dash', 'dot') && seps[i + 1] === seps[i]) {
-    const ymd = digitsOf(i) + digitsOf(i + 1) + digitsOf(i + 2);
+  const l0 = groupLength(chain, i);
+  if (n >= 3 && groupLength(chain, i + 1) === 2 && groupLength(chain, i + 2) === 2 && (l0 === 4 || l0 === 2) && isOneOf(seps[i], 'dash', 'dot') && seps[i + 1] === seps[i]) {
+    const ymd = joinGroups(text, chain, i, 3);
     return { last: i + 2, century: ymd.length === 8 ? ymd.slice(0, 2) : '', date: ymd.slice(-6) };
   }
-  if (len(0) === 8 || len(0) === 6) {
-    const ymd = digitsOf(i);
+  if (l0 === 8 || l0 === 6) {
+    const ymd = joinGroups(text, chain, i, 1);
     return { last: i, century: ymd.length === 8 ? ymd.slice(0, 2) : '', date: ymd.slice(-6) };
   }
   return null;

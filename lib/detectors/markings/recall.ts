@@ -20,7 +20,7 @@
  */
 import cues from '../../../rules/markings/cues.json';
 import type { MarkingPlace, RawFinding } from '../../types';
-import { BARE_REF, CLASS_KEYS, FIRST_REF, normKey } from './terms';
+import { BARE_REF, CLASS_KEYS, FIRST_REF, normKey, SECRECY_KEYS } from './terms';
 
 const POSSIBLE_MARKING_RULE = 'classified.possible-marking';
 
@@ -87,8 +87,10 @@ const GENERAL_SECRECY = wordsRegex(cues.generalSecrecy);
 const SUBJECT_LINE = new RegExp(`^[ \\t>*-]{0,4}(?:(?:${cues.subjectLabels.map(escape).join('|')})[ \\t]{0,2}:[ \\t]{0,3})+`, 'iu');
 /** Where an OSL reference may start: "25 kap.", "15:2", "OSL 26:1". */
 const REF_START = /(?<![\p{L}\p{N}])(?:\d{1,2}[ \t]{0,2}(?:kap|:[ \t]?\d)|OSL[ \t]{0,2}\d)/giu;
-const OSL_NAMED = /OSL|SekrL|sekretesslag/i;
+const OSL_NAMED = /[O0]SL|SekrL|sekretesslag/i;
 const OTHER_ACT = /lagen|förordningen|balken/i;
+/** A cell that starts with a level or a secrecy word: "HEMLIG enl. 15 kap. 2 § OSL", "Sekretess 18 kap. 8 § OSL". */
+const CELL_STAMP = /^(?:kvalificerat\s+hemlig|begränsat\s+hemlig|hemlig|konfidentiell|sekretess\p{L}*)(?![\p{L}])/iu;
 /** A line of source code that names a level as a value: an enum member, a declaration, a case label. */
 export const CODE_LINE = /^[ \t]*(?:[A-ZÅÄÖ_]{2,40}[ \t]*=[ \t]*\d{1,3}[ \t]*[,;]?[ \t]*$|(?:export[ \t]+)?(?:const|let|var|enum|case|private|public|static|final)[ \t])/u;
 /** For the regex inventory (tests/unit/regex-inventory.ts). */
@@ -112,9 +114,12 @@ export const RECALL_PATTERNS = {
   SECRECY_WORDS_ALL,
   GENERAL_SECRECY,
   SUBJECT_LINE,
+  CELL_STAMP,
   WORD_BEFORE,
   VERB_BEFORE,
 };
+
+const OSL_LEVEL: Level = { rank: 0, english: false, family: 'osl' };
 
 /** Lines this long or shorter may be a stamp on their own. */
 const STAMP_LINE = 60;
@@ -293,7 +298,7 @@ export class MarkingRecall {
     const quote = /[“"«'‘]\s{0,3}$/u.exec(before);
     // A quote opens a quoted document only where a segment could start: not 'väljer "HEMLIG" i', not "= 'HEMLIG'".
     if (quote) return this.atSegmentStart(line.start + quote.index) || /:\s{0,3}$/.test(before.slice(0, quote.index));
-    return /(?:[([|·:]|\s[–—-])\s{0,3}$/u.test(before);
+    return /(?:[([|·:;\t]|\s[–—-])\s{0,3}$/u.test(before) || /[^\d],$/.test(before);
   }
 
   /** A separator, a closing bracket or the end of the line right after `end`. */
@@ -452,7 +457,8 @@ export class MarkingRecall {
       const where = this.inBrackets(start, end) ? 'title' : 'header';
       // In capitals it is a stamp; "Hemlig/Secret · FMV" in title case may be one: ask, if there is material.
       // "HEMLIG SÅS – mormors recept": a level before an ordinary noun is an adjective, not a stamp.
-      const stampLike = this.separatorAfter(end) || DOCUMENT_AFTER.test(this.text.slice(end, end + 40));
+      FIRST_REF.lastIndex = end;
+      const stampLike = this.separatorAfter(end) || DOCUMENT_AFTER.test(this.text.slice(end, end + 40)) || FIRST_REF.test(this.text);
       if (!stampLike) return null;
       if (!askAbout && t.caps && (lineStart ? !DEFINITION.test(s.text) : !general)) return { verdict: 'marking', where };
       if (!askAbout && !general && this.materialBeyond(start, end)) return { verdict: 'unsure', where };
@@ -601,7 +607,7 @@ export class MarkingRecall {
       const delimiter = ['|', '\t', ';', ','].find((d) => header.includes(d));
       if (!delimiter) continue;
       const cells = splitCells(header, delimiter);
-      const column = cells.findIndex((c) => CLASS_KEYS.has(normKey(c)));
+      const column = cells.findIndex((c) => CLASS_KEYS.has(normKey(c)) || SECRECY_KEYS.has(normKey(c)));
       if (column < 0) continue;
       for (let r = li + 1; r < this.lines.length; r++) {
         const row = this.lineText(r);
@@ -610,7 +616,8 @@ export class MarkingRecall {
         const cell = rowCells[column];
         if (cell === undefined) continue;
         const value = cell.trim().replace(/^["']|["']$/g, '');
-        const level = STAMP_SKELETONS.get(skeleton(value));
+        // The whole cell is a level ("Hemlig"), or starts with one or with a secrecy word and cites OSL.
+        const level = STAMP_SKELETONS.get(skeleton(value)) ?? (CELL_STAMP.test(value) && OSL_NAMED.test(value) ? OSL_LEVEL : undefined);
         if (!level || value.length < 3) continue;
         const offset = row.indexOf(value, cellOffset(row, delimiter, column));
         if (offset < 0) continue;

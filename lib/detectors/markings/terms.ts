@@ -162,20 +162,20 @@ const NUM = '\\d{1,2}(?!\\d)';
 const SEC = `${NUM}(?:${SP}?[a-z](?![\\p{L}\\p{N}]))?`;
 /** OSL by any of its names, or another act ("2 kap. 5 § säkerhetsskyddslagen"), optionally with its SFS number. */
 const LAW =
-  `(?:i${SP}{1,2})?(?:OSL|SekrL|offentlighets-?${SP}{0,2}och${SP}{1,2}sekretesslagen|[\\p{L}-]{0,30}(?:lagen|förordningen))` +
+  `(?:i${SP}{1,2})?(?:[O0]SL|SekrL|offentlighets-?${SP}{0,2}och${SP}{1,2}sekretesslagen|[\\p{L}-]{0,30}(?:lagen|förordningen))` +
   `(?![\\p{L}\\p{N}])(?:${SP}{0,2}\\(\\d{4}:\\d{1,4}\\))?`;
 const STYCKE = `(?:${SP}{1,2}(?:första|andra|tredje|fjärde|femte|sjätte|sjunde|åttonde|${NUM})${SP}{0,2}(?:stycket|st\\.?)(?![\\p{L}]))?`;
 const PUNKT = `(?:${SP}{1,2}(?:punkten|punkt|p\\.?)${SP}{0,2}${NUM})?`;
 const KAP =
   `${NUM}${SP}{0,2}kap(?:\\.|itlet)?${SP}{0,2}${SEC}(?:${SP}{0,2}(?:-|–|och|,)${SP}{0,2}${SEC})?` +
   `${SP}{0,2}§{1,2}${STYCKE}${PUNKT}(?:${SP}{0,2}${LAW})?`;
-const COLON = `${NUM}${SP}?:${SP}?${SEC}${SP}{1,2}(?:OSL|SekrL)(?![\\p{L}\\p{N}])`;
+const COLON = `${NUM}${SP}?:${SP}?${SEC}${SP}{1,2}(?:[O0]SL|SekrL)(?![\\p{L}\\p{N}])`;
 const LAW_FIRST =
   `(?:OSL|SekrL)${SP}{0,2}(?:${NUM}${SP}?:${SP}?${SEC}|${NUM}${SP}{0,2}kap\\.?${SP}{0,2}${SEC}${SP}{0,2}§{1,2})` +
   `(?![\\p{N}])`;
 const REF = `(?:${KAP}|${COLON}|${LAW_FIRST})`;
 const REF_WORD =
-  `(?:enligt|enl\\.?|jämlikt|jml\\.?|jfr\\.?|jämför|jmf\\.?|se|med${SP}{1,2}stöd${SP}{1,2}av|i${SP}{1,2}enlighet${SP}{1,2}med|` +
+  `(?:enligt|en[lI1]\\.?|jämlikt|jml\\.?|jfr\\.?|jämför|jmf\\.?|se|med${SP}{1,2}stöd${SP}{1,2}av|i${SP}{1,2}enlighet${SP}{1,2}med|` +
   `according${SP}{1,2}to|pursuant${SP}{1,2}to|under)(?![\\p{L}])`;
 
 /** Right after a level: separator, optional "enligt"/"jfr", then a reference. */
