@@ -13,7 +13,7 @@ import vocabularyJson from '../../rules/sensitive/vocabulary.json';
 import firstNamesJson from '../../rules/names/first-names.json';
 import surnamesJson from '../../rules/names/surnames.json';
 import { trustData, type DataCheck } from '../rules/data-check';
-import { addAnchorWords, collectAnchors, hasAnchorIn, labelPattern, type AnchorTag, type Anchors, type NameLists } from '../sensitive/anchors';
+import { addAnchorWords, collectAnchors, hasAnchorIn, labelPattern, possessiveWords, type AnchorTag, type Anchors, type NameLists } from '../sensitive/anchors';
 import { looksEnglish } from '../sensitive/english-language';
 import { Lexicon, TermSyntaxError, tokenize, type LexiconMatch } from '../sensitive/lexicon';
 import type { AnchorWords, Vocabulary } from '../sensitive/schema';
@@ -80,6 +80,7 @@ export function createSensitiveDetector(data: SensitiveDetectorData, check: Data
   }
   addAnchorWords(lexicon, anchorWords, (anchor) => anchor);
   const labels = labelPattern(anchorWords.labels);
+  const possessive = possessiveWords(anchorWords);
 
   return {
     id: 'sensitive',
@@ -97,7 +98,7 @@ export function createSensitiveDetector(data: SensitiveDetectorData, check: Data
       const identityStarts = ctx.earlierFindings
         .filter((f) => f.category === 'personnummer' || f.category === 'samordningsnummer')
         .map((f) => f.start);
-      const anchors = collectAnchors(tokens, anchorMatches, names, labels, identityStarts);
+      const anchors = collectAnchors(tokens, anchorMatches, names, labels, identityStarts, possessive);
       const segments = segment(text);
       const nameInSentence = englishNameOracle(text, data.englishPersonFinder);
       const findings: RawFinding[] = [];

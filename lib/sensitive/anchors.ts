@@ -35,7 +35,8 @@ export interface Anchors {
 
 export type AnchorTag = 'role' | 'roleTitle' | 'possessive' | 'pronoun' | 'generic' | 'publicRole' | 'topic' | 'aggregate' | 'wholePromptGeneric';
 
-const POSSESSIVE_ADJECTIVES = ['nya', 'gamla', 'förra', 'tidigare', 'nuvarande', 'new', 'old', 'former'];
+/** "vår nya praktikant", "min förra chef": read from the tokens (as lexicon phrases they would multiply the lexicon). */
+const POSSESSIVE_ADJECTIVES = new Set(['nya', 'gamla', 'förra', 'tidigare', 'nuvarande', 'new', 'old', 'former']);
 
 export function addAnchorWords<T>(lexicon: Lexicon<T>, words: AnchorWords, tag: (a: AnchorTag) => T): void {
   for (const w of words.roles) lexicon.add(w, tag('role'));
@@ -43,11 +44,7 @@ export function addAnchorWords<T>(lexicon: Lexicon<T>, words: AnchorWords, tag: 
   for (const w of words.possessives) lexicon.add(w, tag('possessive'));
   // "vår receptionist", "my neighbour": a possessive before a person noun points at one person.
   for (const determiner of words.possessiveDeterminers) {
-    for (const noun of words.personNouns) {
-      lexicon.add(`${determiner} ${noun}`, tag('possessive'));
-      // "vår nya praktikant", "min förra chef".
-      for (const adjective of POSSESSIVE_ADJECTIVES) lexicon.add(`${determiner} ${adjective} ${noun}`, tag('possessive'));
-    }
+    for (const noun of words.personNouns) lexicon.add(`${determiner} ${noun}`, tag('possessive'));
   }
   for (const w of words.publicRoleCues) lexicon.add(w, tag('publicRole'));
   for (const w of words.topicCues) lexicon.add(w, tag('topic'));
@@ -90,12 +87,22 @@ function isCapitalised(tokens: Tokens, i: number): boolean {
   return isCapitalisedAt(tokens.text, tokens.starts[i]!);
 }
 
+export interface PossessiveWords {
+  determiners: ReadonlySet<string>;
+  nouns: ReadonlySet<string>;
+}
+
+export function possessiveWords(words: AnchorWords): PossessiveWords {
+  return { determiners: new Set(words.possessiveDeterminers.map((w) => w.toLowerCase())), nouns: new Set(words.personNouns.map((w) => w.toLowerCase())) };
+}
+
 export function collectAnchors(
   tokens: Tokens,
   anchorMatches: readonly LexiconMatch<AnchorTag>[],
   names: NameLists,
   labels: RegExp,
   identityNumberStarts: readonly number[],
+  possessive?: PossessiveWords,
 ): Anchors {
   const { text, starts, ends } = tokens;
   const subject: number[] = [...identityNumberStarts];
@@ -125,6 +132,17 @@ export function collectAnchors(
       const gap = text.slice(ends[m.endToken - 1], starts[m.endToken]);
       const abbreviation = ends[m.endToken - 1]! - m.start <= 3;
       if (/^,?[ \t]+$/.test(gap) || (abbreviation && /^\.[ \t]+$/.test(gap))) subject.push(m.start);
+    }
+  }
+
+  if (possessive) {
+    for (let i = 0; i + 2 < starts.length; i++) {
+      // Determiners are two to four letters long: most tokens are passed over without a slice.
+      const length = ends[i]! - starts[i]!;
+      if (length < 2 || length > 4) continue;
+      if (!possessive.determiners.has(text.slice(starts[i], ends[i]).toLowerCase())) continue;
+      if (!POSSESSIVE_ADJECTIVES.has(text.slice(starts[i + 1], ends[i + 1]).toLowerCase())) continue;
+      if (possessive.nouns.has(text.slice(starts[i + 2], ends[i + 2]).toLowerCase())) subject.push(starts[i]!);
     }
   }
 

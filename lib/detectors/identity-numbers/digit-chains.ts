@@ -48,6 +48,7 @@ export interface DigitGroup {
  * ("850302\u20131234" is 850302, a dash, 1234).
  */
 const DIGITS = /\\u[0-9a-fA-F]{4}|&#(?:[xX][0-9a-fA-F]{1,6}|\d{1,7});|\d+/g;
+const PLAIN_DIGITS = /\d+/g;
 /** Gaps longer than this are never a separator. */
 const MAX_GAP = 24;
 
@@ -119,8 +120,10 @@ export interface Chain {
 export function digitChains(text: string): Chain[] {
   const chains: Chain[] = [];
   let current: Chain | null = null;
-  DIGITS.lastIndex = 0;
-  for (let m = DIGITS.exec(text); m; m = DIGITS.exec(text)) {
+  // Most texts hold no escape and no numeric entity: then a plain run of digits is all there is to find.
+  const re = text.includes('\\u') || text.includes('&#') ? DIGITS : PLAIN_DIGITS;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
     const first = m[0].charCodeAt(0);
     if (first < 48 || first > 57) continue; // an escape or an entity
     const group = { start: m.index, end: m.index + m[0].length };

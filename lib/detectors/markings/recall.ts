@@ -57,7 +57,12 @@ const LEVEL_ANYWHERE = new RegExp(
 );
 /** The same, for one sentence at a time (its own lastIndex). */
 const LEVEL_IN_SENTENCE = new RegExp(LEVEL_ANYWHERE.source, 'giu');
-const SECRECY_ADJECTIVE = wordsRegex(cues.secrecyAdjectives, 'giu');
+/** What may stand before a level in lower case that still marks: "är", "märkt", "Ämne:", "classification=". */
+const LOWER_CASE_LEAD = /(?:^|[^\p{L}])(?:är|var|blir|står|is|was|are|were|märkt\p{L}*|stämplad\p{L}*|klassad\p{L}*|klassificerad\p{L}*|klassificeras|marked|stamped|classified|labell?ed|som|as)(?:[ \t]+\p{L}+)?[ \t]+$|[:=]["' \t]{0,3}$|^[\s\p{P}\p{S}]*$/u;
+/** Every level term contains one of these (ASCII-only, no unicode flag: a fast search over the whole text). */
+const LEVEL_HINT_ANY = /hemlig|konfidenti|secret|confidenti|restr|cosmic/gi;
+/** No look-behind and no unicode flag, so the search is fast; secrecyStatements() checks the word boundaries. */
+const SECRECY_ADJECTIVE = new RegExp(`(?:${[...cues.secrecyAdjectives].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'gi');
 const DEICTIC = wordsRegex(cues.deictic);
 const MARK_VERB = wordsRegex(cues.markVerbs);
 const NEGATION = wordsRegex(cues.negations);
@@ -86,41 +91,24 @@ const VERB_BEFORE = /(?:märkt|märkta|stämplad|stämplade|stämplat|klassad|kl
 const GENERAL_SECRECY = wordsRegex(cues.generalSecrecy);
 const SUBJECT_LINE = new RegExp(`^[ \\t>*-]{0,4}(?:(?:${cues.subjectLabels.map(escape).join('|')})[ \\t]{0,2}:[ \\t]{0,3})+`, 'iu');
 /** Where an OSL reference may start: "25 kap.", "15:2", "OSL 26:1". */
-const REF_START = /(?<![\p{L}\p{N}])(?:\d{1,2}[ \t]{0,2}(?:kap|:[ \t]?\d)|OSL[ \t]{0,2}\d)/giu;
+const REF_START = /(?<![\w\u00C0-\u024F])(?:\d{1,2}[ \t]{0,2}(?:kap|:[ \t]?\d)|[O0]SL[ \t]{0,2}\d)/gi;
 const OSL_NAMED = /[O0]SL|SekrL|sekretesslag/i;
 const OTHER_ACT = /lagen|förordningen|balken/i;
 /** A cell that starts with a level or a secrecy word: "HEMLIG enl. 15 kap. 2 § OSL", "Sekretess 18 kap. 8 § OSL". */
 const CELL_STAMP = /^(?:kvalificerat\s+hemlig|begränsat\s+hemlig|hemlig|konfidentiell|sekretess\p{L}*)(?![\p{L}])/iu;
 /** A line of source code that names a level as a value: an enum member, a declaration, a case label. */
 export const CODE_LINE = /^[ \t]*(?:[A-ZÅÄÖ_]{2,40}[ \t]*=[ \t]*\d{1,3}[ \t]*[,;]?[ \t]*$|(?:export[ \t]+)?(?:const|let|var|enum|case|private|public|static|final)[ \t])/u;
-/** For the regex inventory (tests/unit/regex-inventory.ts). */
-export const RECALL_PATTERNS = {
-  LEVEL_ANYWHERE,
-  LEVEL_IN_SENTENCE,
-  SECRECY_ADJECTIVE,
-  DEICTIC,
-  MARK_VERB,
-  NEGATION,
-  QUESTION_WORD,
-  GENERAL,
-  DEFINITION,
-  DOCUMENT_AFTER,
-  COPULA_BEFORE,
-  KEY_BEFORE,
-  EXAMPLE,
-  REQUEST,
-  CONDITIONAL_START,
-  SECRECY_WORD,
-  SECRECY_WORDS_ALL,
-  GENERAL_SECRECY,
-  SUBJECT_LINE,
-  CELL_STAMP,
-  WORD_BEFORE,
-  VERB_BEFORE,
-};
 
+/** Every classification or secrecy header contains one of these. */
+const HEADER_HINT = /klass|sekret|classif|m[aä]rk|marking|security|säkerhet/gi;
+/** Any word the passes after stampLines look for (levels, classification headers, secrecy words, OSL). */
+const ANY_HINT = /hemlig|konfidenti|secret|confidenti|restr|cosmic|klass|sekret|classif|m[aä]rk|marking|security|säkerhet|[O0]SL|omfattas|secrecy|SekrL/i;
+/** A line where an OSL stamp may stand: it names the act or has a secrecy word. */
+const OSL_LINE_HINT = /[O0]SL|sekretess|hemlig|omfattas|secrecy|confidential|SekrL/gi;
 const OSL_LEVEL: Level = { rank: 0, english: false, family: 'osl' };
 
+/** A stamp line is short even with decoration, emoji and letter-spacing ("K O N F I D E N T I E L L T" is 27). */
+const STAMP_LINE_CHARS = 100;
 /** Lines this long or shorter may be a stamp on their own. */
 const STAMP_LINE = 60;
 /** Lines around a level within which three different levels make a list, not a marking. */
@@ -138,15 +126,49 @@ const BULLET = /^[ \t]*(?:[-*•–·]|\d{1,2}[.)])[ \t]/u;
  * Letters only, upper case, with what OCR and PDF extraction confuse folded
  * together: L/l/1/I/|/! → I, 0 → O, RN → M, diacritics dropped.
  */
-export function skeleton(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toUpperCase()
-    .replace(/[L1|!]/g, 'I')
-    .replace(/0/g, 'O')
-    .replace(/[^A-Z]/g, '')
-    .replace(/RN/g, 'M');
+export function skeleton(s: string, max = Number.POSITIVE_INFINITY): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let ch: string;
+    if (c >= 97 && c <= 122) ch = c === 108 ? 'I' : String.fromCharCode(c - 32);
+    else if (c >= 65 && c <= 90) ch = c === 76 ? 'I' : s[i]!;
+    else if (c === 49 || c === 124 || c === 33) ch = 'I'; // 1 | !
+    else if (c === 48) ch = 'O'; // 0
+    else if (c < 0xc0) continue;
+    else {
+      const base = s[i]!.normalize('NFD')[0]!;
+      const b = base.charCodeAt(0);
+      if (b >= 97 && b <= 122) ch = b === 108 ? 'I' : String.fromCharCode(b - 32);
+      else if (b >= 65 && b <= 90) ch = b === 76 ? 'I' : base;
+      else continue;
+    }
+    if (ch === 'N' && out.endsWith('R')) out = out.slice(0, -1) + 'M';
+    else out += ch;
+    // A line with more letters than any stamp is not one: stop early.
+    if (out.length > max) return out;
+  }
+  return out;
+}
+
+/** Letters a stamp's skeleton starts with (HEMLIG, KONFIDENTIELL, BEGRÄNSAT, RESTREINT, CONFIDENTIEL, EU, NATO, TRÈS, TOP, SECRET, COSMIC). */
+const STAMP_INITIALS = new Set(['H', 'K', 'B', 'R', 'C', 'E', 'N', 'T', 'S']);
+
+/**
+ * A cheap look before the skeleton: at most STAMP_LINE letters, and the first
+ * letter can start a stamp. Most lines of prose fail on the count.
+ */
+function mayBeStampLine(text: string, start: number, end: number): boolean {
+  let letters = 0;
+  let first = '';
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c < 0x2000)) {
+      if (!first) first = text[i]!.toUpperCase();
+      if (++letters > STAMP_LINE) return false;
+    }
+  }
+  return letters >= 5 && STAMP_INITIALS.has(first);
 }
 
 /** Skeletons of what may stand alone on a stamp line: each level, its -T/-A form, "HEMLIG/SECRET" pairs. */
@@ -211,10 +233,14 @@ export class MarkingRecall {
   run(): RawFinding[] {
     // Most specific first: a span taken by an earlier pass is not judged again.
     this.stampLines();
-    this.tableColumns();
-    this.levelTerms();
-    this.secrecyStatements();
-    this.oslReferences();
+    // Every other pass needs one of these words somewhere: most prompts have none, and one search tells.
+    ANY_HINT.lastIndex = 0;
+    if (ANY_HINT.test(this.text)) {
+      this.tableColumns();
+      this.levelTerms();
+      this.secrecyStatements();
+      this.oslReferences();
+    }
     return this.kept().map((c) => ({
       category: 'classified',
       rule: c.verdict === 'unsure' ? POSSIBLE_MARKING_RULE : ruleFor(c.level),
@@ -236,6 +262,18 @@ export class MarkingRecall {
       else hi = mid - 1;
     }
     return lo;
+  }
+
+  /** The lines that hold a match of a global regex, found by one forward search over the text. */
+  private linesWith(re: RegExp): number[] {
+    const found: number[] = [];
+    re.lastIndex = 0;
+    for (let m = re.exec(this.text); m; m = re.exec(this.text)) {
+      const li = this.lineOf(m.index);
+      found.push(li);
+      re.lastIndex = Math.max(re.lastIndex, this.lines[li]!.end + 1);
+    }
+    return found;
   }
 
   private lineText(li: number): string {
@@ -316,15 +354,15 @@ export class MarkingRecall {
 
   /** Short lines that are a level and nothing else, whatever the case, spacing or OCR noise. */
   private stampLines(): void {
+    const text = this.text;
     for (let li = 0; li < this.lines.length; li++) {
       const { start, end } = this.lines[li]!;
-      if (end - start > STAMP_LINE * 3) continue;
-      const raw = this.text.slice(start, end);
-      if (!/\p{L}/u.test(raw)) continue;
-      const key = skeleton(raw);
+      if (end - start > STAMP_LINE_CHARS || end - start < 5 || !mayBeStampLine(text, start, end)) continue;
+      const key = skeleton(text.slice(start, end), STAMP_LINE);
       if (key.length < 5 || key.length > STAMP_LINE) continue;
       const level = STAMP_SKELETONS.get(key);
       if (!level) continue;
+      const raw = text.slice(start, end);
       if (level.english && hasLower(raw)) continue;
       if (this.followsExample(li)) continue;
       const first = raw.search(/[\p{L}\p{N}]/u);
@@ -354,18 +392,35 @@ export class MarkingRecall {
   /** Level terms anywhere: each gets a verdict from its place and its sentence. */
   private levelTerms(): void {
     const text = this.text;
+    // Lines with a hint first (one fast search): the full term pattern runs on those lines only.
+    const hinted: number[] = [];
+    LEVEL_HINT_ANY.lastIndex = 0;
+    for (let h = LEVEL_HINT_ANY.exec(text); h; h = LEVEL_HINT_ANY.exec(text)) {
+      const li = this.lineOf(h.index);
+      if (hinted[hinted.length - 1] !== li) hinted.push(li);
+      LEVEL_HINT_ANY.lastIndex = Math.max(LEVEL_HINT_ANY.lastIndex, this.lines[li]!.end);
+    }
+    for (const li of hinted) this.levelTermsOn(li);
+  }
+
+  private levelTermsOn(li: number): void {
+    const text = this.text;
+    const { start: lineStart, end: lineEnd } = this.lines[li]!;
+    const line = text.slice(lineStart, lineEnd);
     LEVEL_ANYWHERE.lastIndex = 0;
-    for (let m = LEVEL_ANYWHERE.exec(text); m; m = LEVEL_ANYWHERE.exec(text)) {
-      const start = m.index;
+    for (let m = LEVEL_ANYWHERE.exec(line); m; m = LEVEL_ANYWHERE.exec(line)) {
+      const start = lineStart + m.index;
       const end = start + m[0].length;
       const level = LEVELS.get(skeleton(m[1]!));
       if (!level) continue;
-      const li = this.lineOf(start);
       const inflected = m[2] !== undefined;
       const compound = text[end] === '-' && /\p{L}/u.test(text[end + 1] ?? '');
       if (!inflected && !compound) this.noteRank(li, level.rank);
       const term = m[0];
       const caps = isCaps(term);
+      // Lower case in running text ("ett hemligt recept") counts only as a statement, a field or a subject:
+      // without a copula, a marking verb or a label just before it, nothing else is worth looking at.
+      if (!caps && !/^\p{Lu}/u.test(term) && !LOWER_CASE_LEAD.test(text.slice(Math.max(lineStart, start - 40), start))) continue;
       if (level.english) {
         // "secret", "confidential", "TOP SECRET party": ordinary English words. Banners and stamp lines
         // in capitals are the anchored scanner's and stampLines'; here only a statement makes them a marking.
@@ -536,6 +591,7 @@ export class MarkingRecall {
     for (let m = SECRECY_ADJECTIVE.exec(text); m; m = SECRECY_ADJECTIVE.exec(text)) {
       const start = m.index;
       const end = start + m[0].length;
+      if (/[\p{L}\p{N}]/u.test(text[start - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
       if (this.isTaken(start, end)) continue;
       if (/^classified$/i.test(m[0]) && !isCaps(m[0])) {
         // English "classified" is the verb of a statement, judged with its level above.
@@ -556,9 +612,15 @@ export class MarkingRecall {
 
   /** OSL references with a secrecy word before them: stamps in any case, and stamps in sentences. */
   private oslReferences(): void {
+    // A stamp names OSL or stands after a secrecy word on its line: other lines ("Norrby 2:14", "kl. 14:30") are passed over.
+    for (const li of this.linesWith(OSL_LINE_HINT)) this.oslReferencesOn(li);
+  }
+
+  private oslReferencesOn(li: number): void {
     const text = this.text;
-    REF_START.lastIndex = 0;
-    for (let m = REF_START.exec(text); m; m = REF_START.exec(text)) {
+    const lineEnd = this.lines[li]!.end;
+    REF_START.lastIndex = this.lines[li]!.start;
+    for (let m = REF_START.exec(text); m && m.index < lineEnd; m = REF_START.exec(text)) {
       const refStart = m.index;
       BARE_REF.lastIndex = refStart;
       const ref = BARE_REF.exec(text);
@@ -602,8 +664,9 @@ export class MarkingRecall {
 
   /** Cells of a column whose header is a classification label ("Klassificering", "classification"). */
   private tableColumns(): void {
-    for (let li = 0; li < this.lines.length; li++) {
+    for (const li of this.linesWith(HEADER_HINT)) {
       const header = this.lineText(li);
+      if (header.length > 400) continue;
       const delimiter = ['|', '\t', ';', ','].find((d) => header.includes(d));
       if (!delimiter) continue;
       const cells = splitCells(header, delimiter);
@@ -689,3 +752,34 @@ function cellOffset(line: string, delimiter: string, column: number): number {
 export function recallMarkings(text: string, taken: readonly { start: number; end: number }[]): RawFinding[] {
   return new MarkingRecall(text, taken).run();
 }
+
+/** For the regex inventory (tests/unit/regex-inventory.ts). */
+export const RECALL_PATTERNS = {
+  LEVEL_ANYWHERE,
+  LEVEL_IN_SENTENCE,
+  LEVEL_HINT_ANY,
+  HEADER_HINT,
+  OSL_LINE_HINT,
+  ANY_HINT,
+  LOWER_CASE_LEAD,
+  SECRECY_ADJECTIVE,
+  DEICTIC,
+  MARK_VERB,
+  NEGATION,
+  QUESTION_WORD,
+  GENERAL,
+  DEFINITION,
+  DOCUMENT_AFTER,
+  COPULA_BEFORE,
+  KEY_BEFORE,
+  EXAMPLE,
+  REQUEST,
+  CONDITIONAL_START,
+  SECRECY_WORD,
+  SECRECY_WORDS_ALL,
+  GENERAL_SECRECY,
+  SUBJECT_LINE,
+  CELL_STAMP,
+  WORD_BEFORE,
+  VERB_BEFORE,
+};
