@@ -69,6 +69,9 @@ export function labelPattern(labels: readonly string[]): RegExp {
 /** A placeholder where a value should go: [Namn], <namn>, {name}, XXX, NN, ÅÅÅÅMMDD, "Förnamn Efternamn". */
 const PLACEHOLDER_VALUE = /^(?:[[<{][^\]>}\n]{1,30}[\]>}]|(?:X{2,}|N\.?\s?N\.?|Å{2,}|Y{2,})(?![\p{L}])|förnamn|efternamn|first name|name here)/iu;
 
+/** What follows a role that points at one person: a birth year, an age, "(man, 54)". */
+const DESCRIBED_AFTER = /^(?:[ \t]+på[ \t]+\p{L}+(?:[ \t]+\d{1,3})?)?[ \t]*,?[ \t]*(?:född[ \t]+(?:19|20)\d\d|\((?:[ \t]*(?:man|kvinna|pojke|flicka|kille|tjej|male|female)[ \t]*,)?[ \t]*\d{1,3}(?:[ \t]*år)?[ \t]*\)|\d{1,3}[ \t]+år(?![\p{L}]))/iu;
+
 /** Labels that name a case or a mail as often as a person. */
 const CASE_LABELS = new Set(['subject', 're', 'ärende', 'angående', 'gäller', 'case']);
 const NAME_VALUE = /^(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ \t]+(\p{Lu}\p{Ll}+)/u;
@@ -116,7 +119,10 @@ export function collectAnchors(
 
   for (const m of anchorMatches) {
     if (m.tag === 'possessive') subject.push(m.start);
-    else if (m.tag === 'role' || m.tag === 'pronoun') weak.push(m.start);
+    else if (m.tag === 'role' && DESCRIBED_AFTER.test(text.slice(m.end, m.end + 40))) {
+      // "Patienten född 1962 på avd 14", "Klienten på Hessleby (man, 54)": a role with an age or a birth year is one person.
+      subject.push(m.start);
+    } else if (m.tag === 'role' || m.tag === 'pronoun') weak.push(m.start);
     else if (m.tag === 'generic') generic.push(m.start);
     else if (m.tag === 'publicRole') publicRole.push(m.start);
     else if (m.tag === 'topic') topic.push(m.start);

@@ -7,7 +7,8 @@
  * prompts), corpus-n2-adversarial (identity numbers in exports, file names, logs
  * and wrapped PDF text; markings in subjects, tables and footers), corpus-n3-markings
  * (marking vs mention) and corpus-n4-documents (long public documents, general
- * questions, subtle positives).
+ * questions, subtle positives), plus two held-out sets written later by new authors
+ * (corpus-n5-heldout, corpus-n6-heldout), measured blind before their classes were fixed.
  * The thresholds are the product's promises (docs/RULES.md), not a snapshot of
  * today's output.
  */

@@ -87,6 +87,10 @@ describe('marking → block, wherever it stands', () => {
     expectMarking(`Journalanteckningen nedan är sekretessbelagd, gör den mer strukturerad:\n\n${BODY}`, 'sekretessbelagd', 'statement');
   });
 
+  it('as a whole stamp standing as a sentence of its own at the end of a note', () => {
+    expectMarking(`Skriv om: 'Fick samtal från dottern, hon nås på 070-125 75 56. Sekretess enligt 26 kap. 1 § OSL.'`, 'Sekretess enligt 26 kap. 1 § OSL', 'stamp');
+  });
+
   it('in lower-case stamps', () => {
     expectMarking(`sekretess enl. 25 kap 1 § osl\n${BODY}`, 'sekretess enl. 25 kap 1 § osl', 'stamp');
     expectMarking(`Skatteverket – Sekretess enligt 27 kap. 1 § OSL\n${BODY}`, 'Sekretess enligt 27 kap. 1 § OSL', 'stamp');

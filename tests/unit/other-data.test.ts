@@ -373,6 +373,8 @@ describe('bank-account', () => {
     ['Handelsbanken 6789 123 456 789', '6789 123 456 789'],
     ['Nordea personkonto 3300 8501124567', '3300 8501124567'],
     ['sätt in på mitt konto 3000-12 345 67', '3000-12 345 67'],
+    // A Swedbank clearing whose fifth digit fails its check (copied with a typo): the bank word carries it.
+    ['Nytt konto: Swedbank 8319-3, 561 775 872-0', '8319-3, 561 775 872-0'],
   ])('finds %s', (text, expected) => {
     const hits = run(bankAccountDetector, text);
     expect(hits.map((h) => h.text)).toEqual([expected]);
@@ -388,6 +390,7 @@ describe('bank-account', () => {
     expect(found(bankAccountDetector, 'Överför till 6789-123 456 788')).toEqual([]);
     expect(found(bankAccountDetector, 'Överför till 8327-9, 123 456 789-0')).toEqual([]);
     expect(found(bankAccountDetector, 'Artikel 6789 123 456 789')).toEqual([]);
+    expect(found(bankAccountDetector, 'Kvitto 8319-3, 561 775 872-0 st')).toEqual([]);
   });
 
   it.each([

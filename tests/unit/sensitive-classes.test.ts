@@ -103,3 +103,36 @@ describe('colloquial terms and anchors that were missed', () => {
     expect(found('2024-04-02 ERROR batch 7731 aborted: 1 of 214 records failed')).toEqual([]);
   });
 });
+
+describe('classes from the second held-out corpus', () => {
+  it('a named person as the author, speaker or expert on a topic is not the subject of it', () => {
+    expect(found('Erik Nyström på juridiska enheten har skrivit ett PM om när orosanmälan ska göras av skolan.')).toEqual([]);
+    expect(found('Dr. Amanda Rehn är ny verksamhetschef för vuxenpsykiatrin och har forskat om ätstörningar.')).toEqual([]);
+    expect(found('Kriminologen Maria Pettersson kommer till vår konferens och pratar om återfall efter fängelsestraff.')).toEqual([]);
+    expect(found('Min kollega Sofia har skrivit en rapport om hatbrott mot hbtqi-personer i länet.')).toEqual([]);
+    expect(found('Ahmed Yilmaz är vår nya expert på diagnoskodning (ICD-10 och KVÅ).')).toEqual([]);
+  });
+
+  it('a role with an age or a birth year is one person', () => {
+    expect(found('Patienten född 1962 på avd 14 fick dubbel dos Waran i natt.')).toEqual(['health']);
+    expect(found('Klienten på Hessleby (man, 54) har avvikit igen från LVM-vården.')).toEqual(['social-services']);
+    expect(found('Vad gäller när en patient har fått fel dos?')).toEqual([]);
+  });
+
+  it('everyday words for ethnicity, religion, politics and health', () => {
+    expect(found('Kollegan Hodan i receptionen, som är somalier, har fått rasistiska kommentarer.')).toEqual(['ethnicity']);
+    expect(found('Eleven Yusuf i 8C vill gå ut och be under lektionstid på fredagar.')).toEqual(['religion']);
+    expect(found('Skriv om protokollet så att det inte framgår att Gunnel är moderat.')).toEqual(['politics']);
+    expect(found('Fatima började i måndags och hon har en hörselnedsättning, så vi pratar en i taget.')).toEqual(['health']);
+  });
+
+  it('general questions about the law', () => {
+    expect(found('Vad innebär det att en dom har vunnit laga kraft? Kan den dömde överklaga efter tre veckor?')).toEqual([]);
+    expect(found('När får Polisen ta DNA-prov från en misstänkt? Vad händer med proverna om den misstänkte frikänns?')).toEqual([]);
+  });
+
+  it('home care is a social-services matter of the person who gets it, not of the people who work there', () => {
+    expect(found('Astrid Holm, 103 år, behöver utökad hemtjänst efter fallet.')).toEqual(['social-services']);
+    expect(found('Min chef på hemtjänsten norr vill ha ett nytt schema för helgerna.')).toEqual([]);
+  });
+});

@@ -644,7 +644,8 @@ export class MarkingRecall {
       if (EXAMPLE.test(text.slice(s.from, start))) continue;
       const askAbout = this.asks(s.text);
       const level: Level = { rank: 0, english: false, family: 'osl' };
-      const stampStart = this.atSegmentStart(start);
+      // "… nås på 070-125 75 56. Sekretess enligt 26 kap. 1 § OSL." — a whole stamp as a sentence of its own.
+      const stampStart = this.atSegmentStart(start) || this.stampSentence(start, refStart, refEnd);
       this.noteChapter(this.lineOf(refStart), refText);
       if (!word) {
         this.add({ start: refStart - this.enligtBefore(refStart), end: refEnd, verdict: 'marking', where: 'stamp', level });
@@ -654,6 +655,15 @@ export class MarkingRecall {
         this.add({ start, end: refEnd, verdict: 'marking', where: 'statement', level });
       }
     }
+  }
+
+  /** "Sekretess enligt <ref>." standing as a sentence of its own: a capital, the reference, then the sentence ends. */
+  private stampSentence(wordStart: number, refStart: number, refEnd: number): boolean {
+    const text = this.text;
+    if (!/\p{Lu}/u.test(text[wordStart] ?? '')) return false;
+    if (!/[.!?]\s+$/.test(text.slice(Math.max(0, wordStart - 3), wordStart))) return false;
+    if (!/^[ \t]+(?:enligt|enl\.?)[ \t]+$/i.test(text.slice(text.indexOf(' ', wordStart), refStart))) return false;
+    return /^[ \t]*(?:[.!?'"”’)]|$)/.test(text.slice(refEnd, refEnd + 2));
   }
 
   /** Length of "ENLIGT " (or "enl. ") right before a reference, or 0. */
