@@ -18,6 +18,7 @@ import { looksEnglish } from '../sensitive/english-language';
 import { Lexicon, TermSyntaxError, tokenize, type LexiconMatch } from '../sensitive/lexicon';
 import type { AnchorWords, Vocabulary } from '../sensitive/schema';
 import { segment, type Segments } from '../sensitive/segments';
+import { firstAtOrAfter } from '../text/sorted-positions';
 import { DataValidationError } from '../rules/validate';
 import { SENSITIVE_CATEGORIES, type RawFinding, type SensitiveCategory } from '../types';
 import type { Detector, ScanContext } from './detector';
@@ -166,14 +167,7 @@ function isTiedToPerson(
 
 /** The last anchor in [from, before), or `from` when there is none. */
 function lastBefore(sorted: readonly number[], before: number, from: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < before) lo = mid + 1;
-    else hi = mid;
-  }
-  const last = sorted[lo - 1];
+  const last = sorted[firstAtOrAfter(sorted, before) - 1];
   return last !== undefined && last >= from ? last : from;
 }
 

@@ -7,6 +7,7 @@
  * Generic cues ("vilka", "i allmänhet") mark sentences that read as general
  * questions, where weak anchors do not count.
  */
+import { hasValueIn } from '../text/sorted-positions';
 import { isCapitalisedAt, Lexicon, type LexiconMatch, type Tokens } from './lexicon';
 import type { AnchorWords } from './schema';
 
@@ -198,13 +199,4 @@ export function collectAnchors(
 }
 
 /** True when a sorted list has a value in [from, to). */
-export function hasAnchorIn(sorted: readonly number[], from: number, to: number): boolean {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < sorted.length && sorted[lo]! < to;
-}
+export const hasAnchorIn = hasValueIn;

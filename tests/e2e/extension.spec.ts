@@ -345,4 +345,16 @@ test.describe('på svenska', () => {
     expect(await sent(page)).toEqual([]);
     await page.close();
   });
+
+  test('the dialog says where a marking was found: in the subject line', async () => {
+    const site = SITES.chatgpt!;
+    const page = await open(site);
+    await page.locator(site.editor).click();
+    await page.keyboard.type('Ämne: VB: Konfidentiell - utkast säkerhetsskyddsanalys. Sammanfatta bilagan i tre punkter.');
+    await page.keyboard.press('Enter');
+    await expect(dialog(page)).toContainText('Promptvakt stoppade meddelandet');
+    await expect(dialog(page)).toContainText('Hittad i ämnesraden.');
+    expect(await sent(page)).toEqual([]);
+    await page.close();
+  });
 });

@@ -9,6 +9,7 @@
  * of ten thousand rows costs one pass, not one per row.
  */
 import words from '../../../rules/identity-context.json';
+import { firstAtOrAfter, hasValueIn } from '../../text/sorted-positions';
 
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ _-]?');
 /**
@@ -63,30 +64,6 @@ function positions(text: string, re: RegExp): number[] {
   return out;
 }
 
-/** Whether a sorted array has a value in [from, to). */
-function anyIn(sorted: readonly number[], from: number, to: number): boolean {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < sorted.length && sorted[lo]! < to;
-}
-
-/** Index of the last value < x, or -1. */
-function lastBefore(sorted: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
-
 export class IdentityContext {
   private idWords?: number[];
   private birthWords?: number[];
@@ -102,7 +79,7 @@ export class IdentityContext {
    */
   private region(pos: number): [number, number] {
     this.blankLines ??= matchStarts(this.text, BLANK_LINE);
-    const k = lastBefore(this.blankLines, pos);
+    const k = firstAtOrAfter(this.blankLines, pos) - 1;
     const from = k >= 1 ? this.blankLines[k - 1]! : 0;
     const lineEnd = this.text.indexOf('\n', pos);
     return [from, lineEnd < 0 ? this.text.length : lineEnd];
@@ -115,7 +92,7 @@ export class IdentityContext {
   hasIdWord(pos: number, beforeOnly = false): boolean {
     this.idWords ??= positions(this.text, ID_WORDS);
     const [from, to] = this.region(pos);
-    return anyIn(this.idWords, from, beforeOnly ? pos : to);
+    return hasValueIn(this.idWords, from, beforeOnly ? pos : to);
   }
 
   /** Words that name both halves of a split number ("Födelsedatum … Nr", "fodd;sista4"). */
@@ -123,13 +100,13 @@ export class IdentityContext {
     this.birthWords ??= positions(this.text, BIRTH_WORDS);
     this.lastFourWords ??= positions(this.text, LAST_FOUR_WORDS);
     const [from, to] = this.region(pos);
-    return anyIn(this.birthWords, from, to) && anyIn(this.lastFourWords, from, to);
+    return hasValueIn(this.birthWords, from, to) && hasValueIn(this.lastFourWords, from, to);
   }
 
   /** Prose: "född 1985-03-02, sista fyra 1234" — a birth word just before the date, a last-four word between. */
   hasSplitProse(dateStart: number, dateEnd: number, serialStart: number): boolean {
     this.birthWords ??= positions(this.text, BIRTH_WORDS);
     this.lastFourWords ??= positions(this.text, LAST_FOUR_WORDS);
-    return anyIn(this.birthWords, dateStart - NEAR, dateStart) && anyIn(this.lastFourWords, dateEnd, serialStart);
+    return hasValueIn(this.birthWords, dateStart - NEAR, dateStart) && hasValueIn(this.lastFourWords, dateEnd, serialStart);
   }
 }
