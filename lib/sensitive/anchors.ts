@@ -71,7 +71,15 @@ export function labelPattern(labels: readonly string[]): RegExp {
 const PLACEHOLDER_VALUE = /^(?:[[<{][^\]>}\n]{1,30}[\]>}]|(?:X{2,}|N\.?\s?N\.?|Å{2,}|Y{2,})(?![\p{L}])|förnamn|efternamn|first name|name here)/iu;
 
 /** What follows a role that points at one person: a birth year, an age, "(man, 54)". */
-const DESCRIBED_AFTER = /^(?:[ \t]+på[ \t]+\p{L}+(?:[ \t]+\d{1,3})?)?[ \t]*,?[ \t]*(?:född[ \t]+(?:19|20)\d\d|\((?:[ \t]*(?:man|kvinna|pojke|flicka|kille|tjej|male|female)[ \t]*,)?[ \t]*\d{1,3}(?:[ \t]*år)?[ \t]*\)|\d{1,3}[ \t]+år(?![\p{L}]))/iu;
+const DESCRIBED_AFTER =
+  /^(?:[ \t]{1,3}på[ \t]{1,3}\p{L}{1,30}(?:[ \t]{1,3}\d{1,3})?)?[ \t]{0,3},?[ \t]{0,3}(?:född[ \t]{1,3}(?:19|20)\d\d|\((?:[ \t]{0,3}(?:man|kvinna|pojke|flicka|kille|tjej|male|female)[ \t]{0,3},)?[ \t]{0,3}\d{1,3}(?:[ \t]{0,3}år)?[ \t]{0,3}\)|\d{1,3}[ \t]{1,3}år(?![\p{L}]))/iu;
+
+/** "Ärende 1:" → "ärende": the label's word, without its number and colon (no regex: a label is short). */
+function labelWord(match: string): string {
+  let end = match.length;
+  while (end > 0 && (match[end - 1] === ':' || /\s/.test(match[end - 1]!) || (match[end - 1]! >= '0' && match[end - 1]! <= '9'))) end--;
+  return match.slice(0, end).trim().toLowerCase();
+}
 
 /** Labels that name a case or a mail as often as a person. */
 const CASE_LABELS = new Set(['subject', 're', 'ärende', 'angående', 'gäller', 'case']);
@@ -164,7 +172,7 @@ export function collectAnchors(
     if (PLACEHOLDER_VALUE.test(value)) continue;
     // "Subject: Draft Council conclusions …", "Ärende: Bygglov": the label of a mail or a case, not a person,
     // unless a name follows ("Ärende: Anna Berg").
-    const label = m[0].trim().replace(/[\s\d]*:$/, '').toLowerCase();
+    const label = labelWord(m[0]);
     if (CASE_LABELS.has(label) && !namesSomeone(value, names)) continue;
     subject.push(m.index + (m[0].length - m[0].trimStart().length));
   }

@@ -149,7 +149,7 @@ export const BUILT_REGEXES: Record<string, { count: number; regexes: () => [stri
   },
   'lib/detectors/identity-numbers/digit-chains.ts': { count: 3, regexes: () => Object.entries(GAP_PATTERNS) },
   'lib/detectors/identity-numbers/context.ts': { count: 2, regexes: () => Object.entries(CONTEXT_PATTERNS) },
-  'lib/detectors/markings/recall.ts': { count: 8, regexes: () => Object.entries(RECALL_PATTERNS) },
+  'lib/detectors/markings/recall.ts': { count: 9, regexes: () => Object.entries(RECALL_PATTERNS) },
   'lib/counters/catalogue.ts': { count: 1, regexes: () => [['HOSTNAME_RE', HOSTNAME_RE]] },
   'lib/sensitive/anchors.ts': { count: 1, regexes: () => [['labelPattern(anchors.json labels)', labelPattern(anchorWords.labels)]] },
   'lib/sites/built-in-sites.ts': {
