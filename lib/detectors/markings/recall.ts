@@ -111,6 +111,8 @@ const OSL_LEVEL: Level = { rank: 0, english: false, family: 'osl' };
 const STAMP_LINE_CHARS = 100;
 /** Lines this long or shorter may be a stamp on their own. */
 const STAMP_LINE = 60;
+/** The most letters a stamp line holds: "KVALIFICERAT HEMLIG/TOP SECRET" has 27, OCR noise adds a few. */
+const STAMP_LETTERS = 40;
 /** Lines around a level within which three different levels make a list, not a marking. */
 const LIST_GAP = 8;
 /** A statement needs this much other text in the prompt to be about material that is there. */
@@ -160,15 +162,15 @@ const STAMP_INITIALS = new Set(['H', 'K', 'B', 'R', 'C', 'E', 'N', 'T', 'S']);
  */
 function mayBeStampLine(text: string, start: number, end: number): boolean {
   let letters = 0;
-  let first = '';
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c < 0x2000)) {
-      if (!first) first = text[i]!.toUpperCase();
-      if (++letters > STAMP_LINE) return false;
+      // The first letter decides at once for most lines of prose.
+      if (letters === 0 && !STAMP_INITIALS.has(text[i]!.toUpperCase())) return false;
+      if (++letters > STAMP_LETTERS) return false;
     }
   }
-  return letters >= 5 && STAMP_INITIALS.has(first);
+  return letters >= 5;
 }
 
 /** Skeletons of what may stand alone on a stamp line: each level, its -T/-A form, "HEMLIG/SECRET" pairs. */
