@@ -152,6 +152,17 @@ function appendAll<X>(out: X[], list: X[] | undefined): void {
   if (list) for (let i = 0; i < list.length; i++) out.push(list[i]!);
 }
 
+/** Whether text[from, to) is the separator: ' ' stands for any run of white space. */
+function separatorMatches(separator: string, text: string, from: number, to: number): boolean {
+  if (separator !== ' ') return to - from === separator.length && text.startsWith(separator, from);
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (!(c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0x1680 || c === 0x2028 || c === 0x2029 || c === 0xfeff)) return false;
+  }
+  return true;
+}
+
 function wordMatches(pattern: WordPattern, source: string, start: number, end: number, folded: boolean): boolean {
   const { stem } = pattern;
   const length = end - start;
@@ -235,12 +246,9 @@ export class Lexicon<T> {
     for (let w = 0; w < term.words.length; w++) {
       const t = first + w;
       if (t >= starts.length) return -1;
-      if (w > 0) {
-        const between = tokens.text.slice(ends[t - 1], starts[t]);
-        const separator = term.separators[w - 1]!;
-        if (separator === ' ' ? !/^\s+$/.test(between) : between !== separator) return -1;
-      }
+      // The word first (no allocation), the separator only for a word that matches.
       if (!wordMatches(term.words[w]!, text, starts[t]!, ends[t]!, folded)) return -1;
+      if (w > 0 && !separatorMatches(term.separators[w - 1]!, text, ends[t - 1]!, starts[t]!)) return -1;
     }
     const last = first + term.words.length - 1;
     if (term.trailing && !tokens.text.startsWith(term.trailing, ends[last])) return -1;
