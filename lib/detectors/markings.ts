@@ -262,6 +262,8 @@ class MarkingScanner {
   private letteredList = false;
   /** The current line has a level hint: level terms may occur on it. */
   private level = false;
+  /** Some line has a level hint (the recall pass need not look for level terms where none is). */
+  levelHintSeen = false;
 
   constructor(private readonly text: string) {
     // Two passes into typed arrays: growing plain arrays line by line is slow on huge inputs.
@@ -333,6 +335,7 @@ class MarkingScanner {
       const e = this.ends[li]!;
       if (s === e) continue;
       if (hint < s) hint = nextMatch(text, LEVEL_HINT, s);
+      if (hint !== NONE) this.levelHintSeen = true;
       if (tlp < s) tlp = nextIndex(text, 'TLP', s);
       if (colon < s) colon = nextIndex(text, ':', s);
       if (equals < s) equals = nextIndex(text, '=', s);
@@ -897,11 +900,18 @@ export function detectMarkings(text: string): RawFinding[] {
   return new MarkingScanner(text).run();
 }
 
+/** The anchored findings, and whether the text has a level hint anywhere. */
+function anchoredMarkings(text: string): { findings: RawFinding[]; levelHint: boolean } {
+  const scanner = new MarkingScanner(text);
+  const findings = scanner.run();
+  return { findings, levelHint: scanner.levelHintSeen };
+}
+
 export const markingsDetector: Detector = {
   id: 'markings',
   detect(ctx: ScanContext): RawFinding[] {
-    const anchored = detectMarkings(ctx.norm.text);
-    const recalled = recallMarkings(ctx.norm.text, anchored);
+    const { findings: anchored, levelHint } = anchoredMarkings(ctx.norm.text);
+    const recalled = recallMarkings(ctx.norm.text, anchored, levelHint);
     if (recalled.length === 0) return anchored;
     return [...anchored, ...recalled].sort((a, b) => a.start - b.start);
   },

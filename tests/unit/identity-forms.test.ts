@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { identityNumberDetector } from '../../lib/detectors/identity-numbers';
+import { classifyGap, singleCharGap } from '../../lib/detectors/identity-numbers/digit-chains';
 import { identityNumber as make, runDetector } from './helpers';
 
 const ids = (text: string) =>
@@ -170,5 +171,11 @@ describe('070 numbers', () => {
 describe('keeps what was right', () => {
   it('case and diary numbers, organisationsnummer and phone numbers are not identity numbers', () => {
     expect(ids('Dnr 2024/8503021233, org.nr 556834-2918, tel 08-123 456 78, 070-123 45 67')).toEqual([]);
+  });
+});
+
+describe('digit chains', () => {
+  it('read a one-character gap by its char code exactly as classifyGap reads it', () => {
+    for (let c = 0; c < 0x3000; c++) expect(singleCharGap(c), `U+${c.toString(16)}`).toBe(classifyGap(String.fromCharCode(c)));
   });
 });

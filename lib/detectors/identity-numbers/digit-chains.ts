@@ -116,6 +116,35 @@ export interface Chain {
   seps: Sep[];
 }
 
+/** classifyGap for a gap of one character, read as a char code (tests/unit/identity-forms.test.ts checks they agree). */
+export function singleCharGap(c: number): Sep | null {
+  switch (c) {
+    case 32:
+      return 'space';
+    case 9:
+      return 'spaces';
+    case 45:
+      return 'dash';
+    case 43:
+      return 'plus';
+    case 46:
+      return 'dot';
+    case 44:
+      return 'comma';
+    case 124:
+    case 59:
+      return 'cell';
+    case 95:
+      return 'underscore';
+    case 47:
+      return 'slash';
+    case 10:
+      return 'lineBreak';
+    default:
+      return null;
+  }
+}
+
 /** Splits the text into chains of digit groups, in text order. */
 export function digitChains(text: string): Chain[] {
   const chains: Chain[] = [];
@@ -128,7 +157,9 @@ export function digitChains(text: string): Chain[] {
     if (first < 48 || first > 57) continue; // an escape or an entity
     const group = { start: m.index, end: m.index + m[0].length };
     const prev = current?.groups[current.groups.length - 1];
-    const sep = prev && group.start - prev.end <= MAX_GAP ? classifyGap(text.slice(prev.end, group.start)) : null;
+    const gap = prev ? group.start - prev.end : MAX_GAP + 1;
+    // One character between two groups is the common case ("68 400", "08-123"): no slice for it.
+    const sep = gap === 1 ? singleCharGap(text.charCodeAt(prev!.end)) : gap <= MAX_GAP ? classifyGap(text.slice(prev!.end, group.start)) : null;
     if (current && sep) {
       current.groups.push(group);
       current.seps.push(sep);

@@ -101,8 +101,12 @@ export const CODE_LINE = /^[ \t]*(?:[A-ZÅÄÖ_]{2,40}[ \t]*=[ \t]*\d{1,3}[ \t]*
 
 /** Every classification or secrecy header contains one of these. */
 const HEADER_HINT = /klass|sekret|classif|m[aä]rk|marking|security|säkerhet/gi;
-/** Any word the passes after stampLines look for (levels, classification headers, secrecy words, OSL). */
-const ANY_HINT = /hemlig|konfidenti|secret|confidenti|restr|cosmic|klass|sekret|classif|m[aä]rk|marking|security|säkerhet|[O0]SL|omfattas|secrecy|SekrL/i;
+/**
+ * The words the passes after stampLines look for that are not level words
+ * (those the anchored scanner has searched for): classification headers and
+ * adjectives, secrecy phrases, OSL.
+ */
+const OTHER_HINT = /klass|classif|m[aä]rk|security|säkerhet|[O0]SL|omfattas|secrecy|SekrL/i;
 /** A line where an OSL stamp may stand: it names the act or has a secrecy word. */
 const OSL_LINE_HINT = /[O0]SL|sekretess|hemlig|omfattas|secrecy|confidential|SekrL/gi;
 const OSL_LEVEL: Level = { rank: 0, english: false, family: 'osl' };
@@ -222,6 +226,7 @@ export class MarkingRecall {
   constructor(
     private readonly text: string,
     private readonly taken: readonly { start: number; end: number }[],
+    private readonly levelHint = true,
   ) {
     let s = 0;
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
@@ -236,10 +241,10 @@ export class MarkingRecall {
     // Most specific first: a span taken by an earlier pass is not judged again.
     this.stampLines();
     // Every other pass needs one of these words somewhere: most prompts have none, and one search tells.
-    ANY_HINT.lastIndex = 0;
-    if (ANY_HINT.test(this.text)) {
+    // Without a level word (the anchored scanner looked already) only the other words need a search.
+    if (this.levelHint || OTHER_HINT.test(this.text)) {
       this.tableColumns();
-      this.levelTerms();
+      if (this.levelHint) this.levelTerms();
       this.secrecyStatements();
       this.oslReferences();
     }
@@ -761,8 +766,13 @@ function cellOffset(line: string, delimiter: string, column: number): number {
   return pos;
 }
 
-export function recallMarkings(text: string, taken: readonly { start: number; end: number }[]): RawFinding[] {
-  return new MarkingRecall(text, taken).run();
+/**
+ * `levelHint`: whether the anchored scanner saw a level word (LEVEL_HINT in
+ * terms.ts: hemlig, secret, konfidenti, restr, sekretess …) anywhere; false
+ * lets the recall pass skip the level terms and look only for the other words.
+ */
+export function recallMarkings(text: string, taken: readonly { start: number; end: number }[], levelHint = true): RawFinding[] {
+  return new MarkingRecall(text, taken, levelHint).run();
 }
 
 /** For the regex inventory (tests/unit/regex-inventory.ts). */
@@ -772,7 +782,7 @@ export const RECALL_PATTERNS = {
   LEVEL_HINT_ANY,
   HEADER_HINT,
   OSL_LINE_HINT,
-  ANY_HINT,
+  OTHER_HINT,
   LOWER_CASE_LEAD,
   SECRECY_ADJECTIVE,
   DEICTIC,
