@@ -7,7 +7,8 @@
  */
 import { useEffect, useId, useMemo, useState } from 'react';
 import { builtInEffectivePolicy } from '../lib/policy/built-in-effective';
-import { catalogueFor, detectionPolicyFor, detectorsFor, type EffectivePolicy } from '../lib/policy/effective';
+import type { EffectivePolicy } from '../lib/policy/effective';
+import { scanOptionsFor } from '../lib/policy/scan-options';
 import { re2Engine } from '../lib/policy/regex-engine';
 import { maskForDisplay } from '../lib/redaction/mask';
 import type { RuleCatalogue } from '../lib/rules/catalogue';
@@ -30,7 +31,7 @@ export function OptionsTry(props: { language: UiLanguage; policy?: EffectivePoli
   const policy = props.policy;
   const engine = useMemo(() => {
     const p = policy ?? builtInEffectivePolicy();
-    return { policy: detectionPolicyFor(p, 'block'), detectors: detectorsFor(p, re2Engine), catalogue: catalogueFor(p) };
+    return scanOptionsFor(p, { mode: 'block', regex: re2Engine });
   }, [policy]);
   const [text, setText] = useState('');
   const [outcome, setOutcome] = useState<Outcome>(null);

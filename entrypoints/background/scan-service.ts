@@ -3,30 +3,16 @@
  * (the page stays responsive while the background works) or a policy with
  * organisation regex rules (RE2JS, kept out of the content script).
  */
-import { catalogueFor, detectionPolicyFor, detectorsFor, type EffectivePolicy } from '../../lib/policy/effective';
+import type { EffectivePolicy } from '../../lib/policy/effective';
 import { re2Engine } from '../../lib/policy/regex-engine';
 import { SITE_MODES, type SiteMode } from '../../lib/policy/schema';
-import { scan, type ScanOptions } from '../../lib/scan';
+import { scanOptionsFor } from '../../lib/policy/scan-options';
+import { scan } from '../../lib/scan';
 import { SCAN_MAX_CHARS, type ScanPortMessage, type ScanReply, type ScanRequest } from '../shared/messages';
-
-/**
- * Detectors and catalogue per policy object: the custom-rule lexicon and the
- * merged catalogue are built once per policy, not on every request.
- */
-const prepared = new WeakMap<EffectivePolicy, Pick<ScanOptions, 'detectors' | 'catalogue'>>();
-
-function preparedFor(policy: EffectivePolicy) {
-  let ready = prepared.get(policy);
-  if (!ready) {
-    ready = { detectors: detectorsFor(policy, re2Engine), catalogue: catalogueFor(policy) };
-    prepared.set(policy, ready);
-  }
-  return ready;
-}
 
 export function scanForPage(policy: EffectivePolicy, request: ScanRequest): ScanReply {
   try {
-    const result = scan(request.text, { policy: detectionPolicyFor(policy, request.mode), ...preparedFor(policy) });
+    const result = scan(request.text, scanOptionsFor(policy, { mode: request.mode, regex: re2Engine }));
     return { ok: true, result };
   } catch (error) {
     console.error('Promptvakt: the check failed', error);

@@ -9,16 +9,11 @@
  * A result from the background is cached for its text, so pressing Enter after
  * the idle check has run needs no second round trip.
  */
-import {
-  catalogueFor,
-  detectionPolicyFor,
-  detectorsFor,
-  needsRegexEngine,
-  type EffectivePolicy,
-} from '../../lib/policy/effective';
+import { needsRegexEngine, type EffectivePolicy } from '../../lib/policy/effective';
 import type { SiteMode } from '../../lib/policy/schema';
+import { scanOptionsFor, type PolicyScanOptions } from '../../lib/policy/scan-options';
 import type { RuleCatalogue } from '../../lib/rules/catalogue';
-import { scan, type ScanOptions } from '../../lib/scan';
+import { scan } from '../../lib/scan';
 import type { ScanResult } from '../../lib/types';
 import type { ScanReply, ScanRequest } from '../shared/messages';
 import { askBackground } from './scan-transport';
@@ -32,7 +27,6 @@ export type CheckOutcome = { ok: true; result: ScanResult } | { ok: false; reaso
 
 export class PromptChecker {
   private cached: { text: string; policy: EffectivePolicy; mode: SiteMode; outcome: CheckOutcome } | null = null;
-  private memo: { policy: EffectivePolicy; mode: SiteMode; catalogue: RuleCatalogue; scanOptions: ScanOptions } | null = null;
 
   constructor(
     private readonly policy: () => EffectivePolicy,
@@ -46,7 +40,7 @@ export class PromptChecker {
     if (cached) return cached;
     if (text.length > SYNC_LIMIT || needsRegexEngine(this.policy())) return null;
     try {
-      return { ok: true, result: scan(text, this.options().scanOptions) };
+      return { ok: true, result: scan(text, this.options()) };
     } catch (error) {
       console.error('Promptvakt: the check failed', error);
       return { ok: false, reason: 'error' };
@@ -60,7 +54,7 @@ export class PromptChecker {
    * the usual check of what the composer holds.
    */
   scanHere(text: string): ScanResult {
-    return scan(text, this.options().scanOptions);
+    return scan(text, this.options());
   }
 
   /** Checks in the background (never throws; a timeout or error is an outcome). */
@@ -94,18 +88,9 @@ export class PromptChecker {
     return c && c.text === text && c.policy === this.policy() && c.mode === this.mode() ? c.outcome : null;
   }
 
-  private options() {
-    const policy = this.policy();
-    const mode = this.mode();
-    if (!this.memo || this.memo.policy !== policy || this.memo.mode !== mode) {
-      const catalogue = catalogueFor(policy);
-      this.memo = {
-        policy,
-        mode,
-        catalogue,
-        scanOptions: { policy: detectionPolicyFor(policy, mode), detectors: detectorsFor(policy, null), catalogue },
-      };
-    }
-    return this.memo;
+  /** The page has no regex engine: a policy with regex rules is checked in the background (needsRegexEngine). */
+  private options(): PolicyScanOptions {
+    return scanOptionsFor(this.policy(), { mode: this.mode(), regex: null });
   }
+
 }

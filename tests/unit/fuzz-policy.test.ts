@@ -18,7 +18,8 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtInEffectivePolicy } from '../../lib/policy/built-in-effective';
-import { catalogueFor, detectionPolicyFor, detectorsFor, type EffectivePolicy } from '../../lib/policy/effective';
+import type { EffectivePolicy } from '../../lib/policy/effective';
+import { scanOptionsFor } from '../../lib/policy/scan-options';
 import { re2Engine, regexProblem } from '../../lib/policy/regex-engine';
 import { hasManagedPolicy, resolvePolicy } from '../../lib/policy/resolve';
 import { LOCKABLE_SETTINGS, POLICY_ACTIONS, policySchema } from '../../lib/policy/schema';
@@ -400,7 +401,7 @@ describe('hostile regular expressions in custom rules', () => {
         }
         const effective = resolvePolicy(raw, undefined);
         const text = 'ab'.repeat(2_500) + ' a1 '.repeat(1_250);
-        const result = scan(text, { policy: detectionPolicyFor(effective, 'block'), detectors: detectorsFor(effective, re2Engine), catalogue: catalogueFor(effective) });
+        const result = scan(text, scanOptionsFor(effective, { mode: 'block', regex: re2Engine }));
         for (const f of result.findings) expect(text.slice(f.start, f.end)).toBe(f.text);
       }),
       { numRuns: 50 },

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtInEffectivePolicy } from '../../lib/policy/built-in-effective';
 import { catalogueFor, detectionPolicyFor, detectorsFor, matchPatternFor, overrideFor, siteModeFor, type EffectivePolicy } from '../../lib/policy/effective';
+import { scanOptionsFor } from '../../lib/policy/scan-options';
 import { programSize, re2Engine, regexProblem } from '../../lib/policy/regex-engine';
 import { resolvePolicy } from '../../lib/policy/resolve';
 import { POLICY_LIMITS, policySchema } from '../../lib/policy/schema';
@@ -11,7 +12,7 @@ import { scan } from '../../lib/scan';
 const PNR = '640823-4174'; // valid date and check digit, not on Skatteverket's test list
 
 function scanWith(policy: EffectivePolicy, text: string, mode: Parameters<typeof detectionPolicyFor>[1] = 'block') {
-  return scan(text, { policy: detectionPolicyFor(policy, mode), detectors: detectorsFor(policy, re2Engine), catalogue: catalogueFor(policy) });
+  return scan(text, scanOptionsFor(policy, { mode, regex: re2Engine }));
 }
 
 const orgPolicy = {
