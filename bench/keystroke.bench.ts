@@ -13,9 +13,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROMIUM, EXTENSION_BUILD, launchChromium } from '../tests/e2e/launch';
-import { buildMockSites } from '../tests/e2e/mock-sites/build';
-import { routeSiteToMock } from '../tests/e2e/mock-sites/route';
-import { startMockServer } from '../tests/e2e/mock-sites/server';
+import { buildMockSites } from '../demo/build';
+import { routeSiteToMock } from '../demo/route';
+import { startMockServer } from '../demo/server';
 
 const TEXT = 'Skriv ett kort svar till medborgaren om bygglovet och hänvisa till kommunens webbplats. ';
 const KEYSTROKES = 300;

@@ -13,9 +13,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { chromium } from '@playwright/test';
-import { buildMockSites } from '../tests/e2e/mock-sites/build';
-import { routeSiteToMock } from '../tests/e2e/mock-sites/route';
-import { startMockServer } from '../tests/e2e/mock-sites/server';
+import { buildMockSites } from '../demo/build';
+import { routeSiteToMock } from '../demo/route';
+import { startMockServer } from '../demo/server';
 import { envLanguage } from './env-language';
 
 const sv = envLanguage() === 'sv';

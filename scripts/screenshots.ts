@@ -5,7 +5,7 @@
  * end-to-end tests (tests/e2e/extension.spec.ts); nothing goes to the network.
  *
  * Builds nothing: run `npx wxt build` (or `npm run build`) and
- * `npx tsx tests/e2e/mock-sites/build.ts` first, then
+ * `npx tsx demo/build.ts` first, then
  *
  *   npx tsx scripts/screenshots.ts
  */
@@ -13,9 +13,9 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { UI_STRINGS } from '../components/i18n';
 import { CHROMIUM, EXTENSION_BUILD, launchChromium, type LaunchedBrowser } from '../tests/e2e/launch';
-import { DIST_DIR } from '../tests/e2e/mock-sites/build';
-import { routeSiteToMock } from '../tests/e2e/mock-sites/route';
-import { startMockServer } from '../tests/e2e/mock-sites/server';
+import { DIST_DIR } from '../demo/build';
+import { routeSiteToMock } from '../demo/route';
+import { startMockServer } from '../demo/server';
 
 const OUT_DIR = resolve('docs/screenshots');
 const ORIGIN = 'https://chatgpt.com';
@@ -40,7 +40,7 @@ if (!existsSync(join(EXTENSION_BUILD, 'manifest.json'))) {
   fail(`no extension build in ${relative('.', EXTENSION_BUILD)}/. Run \`npx wxt build\` (or \`npm run build\`) first.`);
 }
 if (!existsSync(join(DIST_DIR, 'chatgpt.js'))) {
-  fail(`the mock chat pages are not built (${relative('.', DIST_DIR)}/chatgpt.js is missing). Run \`npx tsx tests/e2e/mock-sites/build.ts\` first.`);
+  fail(`the mock chat pages are not built (${relative('.', DIST_DIR)}/chatgpt.js is missing). Run \`npx tsx demo/build.ts\` first.`);
 }
 if (!existsSync(CHROMIUM)) {
   fail(`no Chromium at ${CHROMIUM} (Debian: \`apt-get install chromium\`, or set PROMPTVAKT_CHROMIUM).`);

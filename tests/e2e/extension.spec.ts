@@ -8,8 +8,8 @@
  */
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { launchChromium, type LaunchedBrowser } from './launch';
-import { routeSiteToMock } from './mock-sites/route';
-import { startMockServer, type MockServer } from './mock-sites/server';
+import { routeSiteToMock } from '../../demo/route';
+import { startMockServer, type MockServer } from '../../demo/server';
 
 
 interface Site {

@@ -14,8 +14,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { breakBackgroundEngine } from './faults';
 import { launchChromium, type LaunchedBrowser } from './launch';
-import { routeSiteToMock } from './mock-sites/route';
-import { startMockServer, type MockServer } from './mock-sites/server';
+import { routeSiteToMock } from '../../demo/route';
+import { startMockServer, type MockServer } from '../../demo/server';
 
 const ORIGIN = 'https://poe.com';
 const EDITOR = 'form textarea#prompt';

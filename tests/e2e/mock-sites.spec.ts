@@ -7,9 +7,9 @@
  * page touches the network.
  */
 import { chromium, expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { startMockServer, type MockServer } from './mock-sites/server';
-import { routeSiteToMock } from './mock-sites/route';
-import type { MockUpload, MockWindow } from './mock-sites/src/shared/common';
+import { startMockServer, type MockServer } from '../../demo/server';
+import { routeSiteToMock } from '../../demo/route';
+import type { MockUpload, MockWindow } from '../../demo/src/shared/common';
 
 interface Composer {
   site: string;

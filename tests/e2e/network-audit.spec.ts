@@ -22,9 +22,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUILT_IN_SITE_MATCHES } from './built-in-sites';
 import { launchChromium, type LaunchedBrowser } from './launch';
-import { MOCK_SITES_DIR, mockSiteNames } from './mock-sites/build';
-import { routeSiteToMock } from './mock-sites/route';
-import { startMockServer, type MockServer } from './mock-sites/server';
+import { MOCK_SITES_DIR, mockSiteNames } from '../../demo/build';
+import { routeSiteToMock } from '../../demo/route';
+import { startMockServer, type MockServer } from '../../demo/server';
 
 // Read by Playwright when it attaches to a service worker: set before the browser starts.
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';

@@ -5,8 +5,8 @@
  */
 import { test } from '@playwright/test';
 import { launchChromium, type LaunchedBrowser } from './launch';
-import { routeSiteToMock } from './mock-sites/route';
-import { startMockServer, type MockServer } from './mock-sites/server';
+import { routeSiteToMock } from '../../demo/route';
+import { startMockServer, type MockServer } from '../../demo/server';
 
 export interface OneSite {
   /** The running browser (its worker may be replaced after an extension reload). */

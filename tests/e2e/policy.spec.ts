@@ -19,8 +19,8 @@ import { POLICY_BUILD, POLICY_TEST_HOST } from './global-setup';
 import { breakBackgroundEngine } from './faults';
 import { POLICY_DIR, policyDirWritable } from './managed-policy';
 import { launchChromium, type LaunchedBrowser } from './launch';
-import { routeSiteToMock } from './mock-sites/route';
-import { startMockServer, type MockServer } from './mock-sites/server';
+import { routeSiteToMock } from '../../demo/route';
+import { startMockServer, type MockServer } from '../../demo/server';
 
 /** The extension API as the page and worker scripts below use it (they run in the browser). */
 declare const chrome: {

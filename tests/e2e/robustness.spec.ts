@@ -1,6 +1,6 @@
 /**
  * Page robustness, in Debian Chromium with the extension loaded, against the
- * offline robustness mocks (tests/e2e/mock-sites/robust-*.html) served under
+ * offline robustness mocks (demo/robust-*.html) served under
  * chatgpt.com (the ChatGPT adapter applies) and, with a managed policy, under
  * an organisation-added site (the generic adapter):
  *
@@ -29,8 +29,8 @@ import { CHROME_EXTENSION_ID } from '../../lib/extension-id';
 import { POLICY_BUILD, POLICY_TEST_HOST } from './global-setup';
 import { POLICY_DIR, policyDirWritable } from './managed-policy';
 import { launchChromium, type LaunchedBrowser } from './launch';
-import { routeSiteToMock } from './mock-sites/route';
-import { startMockServer, type MockServer } from './mock-sites/server';
+import { routeSiteToMock } from '../../demo/route';
+import { startMockServer, type MockServer } from '../../demo/server';
 
 const CHATGPT = 'https://chatgpt.com';
 const GENERIC = `https://${POLICY_TEST_HOST}`;

@@ -4,7 +4,7 @@
  * into `dist/<name>.js`; the editors' own stylesheets and `src/mock.css` are
  * copied into `dist/`. Idempotent (rewrites dist/ in place) and fast (< 1 s).
  *
- *   npx tsx tests/e2e/mock-sites/build.ts
+ *   npx tsx demo/build.ts
  */
 import { copyFile, mkdir, readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';

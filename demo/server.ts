@@ -1,9 +1,9 @@
 /**
  * Tiny static server for the offline mock chat pages: `/<name>.html` (and
- * `/<name>`) from tests/e2e/mock-sites/, `/dist/*` from its dist/, `/` → index.html.
+ * `/<name>`) from demo/, `/dist/*` from its dist/, `/` → index.html.
  * Listens on 127.0.0.1 only. Run `build.ts` first (Playwright's global setup does).
  *
- *   npx tsx tests/e2e/mock-sites/server.ts 5173     # prints the URL; Ctrl+C stops it
+ *   npx tsx demo/server.ts 5173     # prints the URL; Ctrl+C stops it
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -107,7 +107,7 @@ export async function startMockServer(port = 0): Promise<MockServer> {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const port = Number(process.argv[2] ?? 0);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`usage: tsx tests/e2e/mock-sites/server.ts [PORT]   (got ${process.argv[2]})`);
+    console.error(`usage: tsx demo/server.ts [PORT]   (got ${process.argv[2]})`);
     process.exit(2);
   }
   const server = await startMockServer(port);
