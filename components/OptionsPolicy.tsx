@@ -12,8 +12,8 @@ import { engineAction, matchPatternFor, policyAction, type CategorySettings, typ
 import type { CustomRule, PolicyAction } from '../lib/policy/schema';
 import { builtInCatalogue, type RuleCatalogue } from '../lib/rules/catalogue';
 import { ACTIONS, CATEGORIES, type Action, type Category } from '../lib/types';
-import { saveUserSettings } from '../entrypoints/shared/policy-store';
-import { fill, UI_STRINGS, type UiLanguage, type UiStrings } from './i18n';
+import { saveUserSettings } from '../platform/policy-store';
+import { fill, UI_STRINGS, type UiLanguage, type UiStrings } from '../platform/i18n';
 import { actionHelp, actionLabel, policyActionClass, policyActionLabel, policySourceText, siteModeLabel } from './labels';
 import { displaySitePattern, grantStateText, type GrantState } from './PopupSlots';
 import { requestSiteAccess } from './usePolicy';

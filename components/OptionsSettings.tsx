@@ -5,9 +5,9 @@
  */
 import { useEffect, useId, useState } from 'react';
 import type { EffectivePolicy } from '../lib/policy/effective';
-import { saveUserSettings } from '../entrypoints/shared/policy-store';
-import { UI_STRINGS, type UiLanguage } from './i18n';
-import { LANGUAGE_CHOICES, setLanguage, type LanguageChoice } from './settings';
+import { saveUserSettings } from '../platform/policy-store';
+import { UI_STRINGS, type UiLanguage } from '../platform/i18n';
+import { LANGUAGE_CHOICES, setLanguage, type LanguageChoice } from '../platform/settings';
 
 type SaveState = 'idle' | 'saved' | 'failed';
 

@@ -17,9 +17,9 @@ import { toOtlpRequest } from '../lib/counters/otlp';
 import { daysToReport, metricsUrl } from '../lib/counters/report-plan';
 import { addDays, totalsBy, totalsByDay, utcDay, type CounterStore, type DayRange } from '../lib/counters/store';
 import type { EffectivePolicy } from '../lib/policy/effective';
-import type { ReportNowReply, ReportNowRequest } from '../entrypoints/shared/messages';
+import type { ReportNowReply, ReportNowRequest } from '../platform/messages';
 import { ChartFigure, DayRowsChart, HBarChart, type BarItem, type DayRow } from './charts';
-import { fill, UI_STRINGS, type UiLanguage, type UiStrings } from './i18n';
+import { fill, UI_STRINGS, type UiLanguage, type UiStrings } from '../platform/i18n';
 import { counterActionLabel, counterCategoryLabel, counterSiteLabel } from './labels';
 import { useCounters } from './useCounters';
 

@@ -15,7 +15,7 @@ import type { RuleCatalogue } from '../lib/rules/catalogue';
 import { scan } from '../lib/scan';
 import type { Finding, ScanResult } from '../lib/types';
 import { highlightRuns, strongestAction } from './highlight';
-import { UI_STRINGS, type UiLanguage, type UiStrings } from './i18n';
+import { UI_STRINGS, type UiLanguage, type UiStrings } from '../platform/i18n';
 import { actionLabel, decisionLabel, decisionText } from './labels';
 import { NewTabLink } from './NewTabLink';
 

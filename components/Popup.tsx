@@ -11,13 +11,13 @@ import { matchPatternFor, siteModeFor, type EffectivePolicy } from '../lib/polic
 import type { SiteMode } from '../lib/policy/schema';
 import { builtInCatalogue } from '../lib/rules/catalogue';
 import { matchesPattern, siteForUrl } from '../lib/sites/built-in-sites';
-import { fill, UI_STRINGS, type UiLanguage } from './i18n';
+import { fill, UI_STRINGS, type UiLanguage } from '../platform/i18n';
 import { policySourceText } from './labels';
 import { PendingSitesSlot, PolicyErrorsSlot, PolicyOffSlot, ProtectionDegradedSlot, TodayCountsSlot, type GrantState } from './PopupSlots';
 import { useCounters } from './useCounters';
 import { requestSiteAccess, usePolicy } from './usePolicy';
 import { useLanguageChoice } from './useLanguageChoice';
-import type { TabStatus, TabStatusQuery } from '../entrypoints/shared/tab-status';
+import type { TabStatus, TabStatusQuery } from '../platform/tab-status';
 import { NewTabLink } from './NewTabLink';
 
 /** Guidelines linked from the popup: Digg's index and IMY's advice. */

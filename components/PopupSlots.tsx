@@ -5,7 +5,7 @@
 
 import type { Totals } from '../lib/counters/store';
 import type { PolicyDiagnostic } from '../lib/policy/validate-policy';
-import { UI_STRINGS, type UiLanguage, type UiStrings } from './i18n';
+import { UI_STRINGS, type UiLanguage, type UiStrings } from '../platform/i18n';
 import { NewTabLink } from './NewTabLink';
 
 /**

@@ -3,7 +3,7 @@ import { OTHER_SITE, type CounterAction, type CounterCategory } from '../lib/cou
 import type { PolicyAction, SiteMode } from '../lib/policy/schema';
 import type { Action, Decision } from '../lib/types';
 import type { EffectivePolicy } from '../lib/policy/effective';
-import { fill, type UiStrings } from './i18n';
+import { fill, type UiStrings } from '../platform/i18n';
 
 export function actionLabel(t: UiStrings, action: Action): string {
   return { block: t.actionBlock, warn: t.actionWarn, inform: t.actionInform, off: t.actionOff }[action];

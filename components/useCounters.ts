@@ -16,7 +16,7 @@ export function useCounters(): CounterStore | null {
   useEffect(() => {
     let live = true;
     let off = () => {};
-    void import('../entrypoints/shared/counter-store').then(({ loadCounters, watchCounters }) => {
+    void import('../platform/counter-store').then(({ loadCounters, watchCounters }) => {
       if (!live) return;
       off = watchCounters((s) => live && setStore(s));
       return loadCounters().then((s) => live && setStore((current) => current ?? s));

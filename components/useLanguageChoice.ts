@@ -6,8 +6,8 @@
  * a page never flashes in the wrong language. Also sets <html lang>.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { UiLanguage } from './i18n';
-import { getLanguageChoice, onLanguageChoiceChanged, resolveLanguage, type LanguageChoice } from './settings';
+import type { UiLanguage } from '../platform/i18n';
+import { getLanguageChoice, onLanguageChoiceChanged, resolveLanguage, type LanguageChoice } from '../platform/settings';
 
 export interface LanguageState {
   choice: LanguageChoice;

@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { EffectivePolicy } from '../lib/policy/effective';
-import { loadEffectivePolicy, loadPendingSites, PENDING_SITES_KEY, readPendingSites, watchEffectivePolicy } from '../entrypoints/shared/policy-store';
+import { loadEffectivePolicy, loadPendingSites, PENDING_SITES_KEY, readPendingSites, watchEffectivePolicy } from '../platform/policy-store';
 
 export interface PolicyState {
   policy: EffectivePolicy;

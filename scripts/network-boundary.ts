@@ -2,7 +2,7 @@
  * The privacy boundary, checked in the source: nothing a user types may leave
  * the browser, and the ONLY network request Promptvakt makes is the counter
  * report (entrypoints/background/counters.ts, one `fetch` call). This parses
- * every .ts/.tsx file under lib/, entrypoints/ and components/ with the
+ * every .ts/.tsx file under lib/, platform/, entrypoints/ and components/ with the
  * TypeScript compiler (typescript 7's syntax API, not a text search) and
  * reports, with file and line:
  *
@@ -88,7 +88,7 @@ export const NETWORK_NAMES: readonly string[] = [
 ];
 
 /** Where the sources are (relative to the repository root). */
-export const SOURCE_DIRS: readonly string[] = ['lib', 'entrypoints', 'components'];
+export const SOURCE_DIRS: readonly string[] = ['lib', 'platform', 'entrypoints', 'components'];
 /** Where HTML pages are (their scripts and styles must be local). */
 export const HTML_DIRS: readonly string[] = ['entrypoints', 'public'];
 

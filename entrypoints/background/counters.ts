@@ -15,8 +15,8 @@ import { backoffDelayMs, daysToReport, jitteredDelayMs, markReported, metricsUrl
 import { utcDay } from '../../lib/counters/store';
 import { CounterWriter } from '../../lib/counters/writer';
 import type { EffectivePolicy } from '../../lib/policy/effective';
-import { countersItem } from '../shared/counter-store';
-import type { CountRequest } from '../shared/messages';
+import { countersItem } from '../../platform/counter-store';
+import type { CountRequest } from '../../platform/messages';
 
 export const REPORT_ALARM = 'promptvakt.report';
 const FAILURES_KEY = 'promptvakt.reportFailures';

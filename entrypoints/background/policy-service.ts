@@ -3,7 +3,7 @@
  *   storage.managed (the organisation; Chrome/Edge policy, Firefox 3rdparty)
  *   > storage.sync (the employee's settings, unlocked fields only)
  *   > built-in defaults.
- * The result goes to storage.local for every tab (entrypoints/shared/policy-store.ts).
+ * The result goes to storage.local for every tab (platform/policy-store.ts).
  *
  * Chrome may answer {} for storage.managed just after install or start while
  * the policy is still being read, and Firefox has no change event for it, so
@@ -14,7 +14,7 @@
 import { browser } from 'wxt/browser';
 import type { EffectivePolicy } from '../../lib/policy/effective';
 import { hasManagedPolicy, resolvePolicy } from '../../lib/policy/resolve';
-import { EFFECTIVE_POLICY_KEY, USER_SETTINGS_KEY, isEffectivePolicy } from '../shared/policy-store';
+import { EFFECTIVE_POLICY_KEY, USER_SETTINGS_KEY, isEffectivePolicy } from '../../platform/policy-store';
 
 const STARTUP_READS_MS = [0, 1000, 2000, 4000, 8000, 15000];
 export const POLICY_ALARM = 'promptvakt.policy-refresh';

@@ -8,7 +8,7 @@ import { re2Engine } from '../../lib/policy/regex-engine';
 import { SITE_MODES, type SiteMode } from '../../lib/policy/schema';
 import { scanOptionsFor } from '../../lib/policy/scan-options';
 import { scan } from '../../lib/scan';
-import { SCAN_MAX_CHARS, type ScanPortMessage, type ScanReply, type ScanRequest } from '../shared/messages';
+import { SCAN_MAX_CHARS, type ScanPortMessage, type ScanReply, type ScanRequest } from '../../platform/messages';
 
 export function scanForPage(policy: EffectivePolicy, request: ScanRequest): ScanReply {
   try {

@@ -9,7 +9,7 @@
 import { browser } from 'wxt/browser';
 import { matchPatternFor, type EffectivePolicy } from '../../lib/policy/effective';
 import { BUILT_IN_SITE_MATCHES, matchesPattern } from '../../lib/sites/built-in-sites';
-import { PENDING_SITES_KEY } from '../shared/policy-store';
+import { PENDING_SITES_KEY } from '../../platform/policy-store';
 
 const SCRIPT_ID = 'promptvakt-organisation-sites';
 /** The content script, as registerContentScripts names it (background/open-tabs.ts injects the same file). */

@@ -13,7 +13,7 @@ import { PlaceholderBook } from '../../lib/redaction/placeholders';
 import type { Finding, ScanResult } from '../../lib/types';
 import { SendApproval } from './approval';
 import { insertAtSelection, readText, realTarget, selectText, writeText, type ComposerLocator, type Editable } from './composer';
-import type { DialogRequest } from './dialog-host';
+import type { DialogRequest } from './ui/dialog-host';
 import type { CheckOutcome, PromptChecker } from './prompt-checker';
 import { isTextFile, readTextFiles } from './text-files';
 

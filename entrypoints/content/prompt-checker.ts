@@ -15,7 +15,7 @@ import { scanOptionsFor, type PolicyScanOptions } from '../../lib/policy/scan-op
 import type { RuleCatalogue } from '../../lib/rules/catalogue';
 import { scan } from '../../lib/scan';
 import type { ScanResult } from '../../lib/types';
-import type { ScanReply, ScanRequest } from '../shared/messages';
+import type { ScanReply, ScanRequest } from '../../platform/messages';
 import { askBackground } from './scan-transport';
 
 /** Checked in the page up to this many characters (6–12 ms); longer texts go to the background. */

@@ -5,7 +5,7 @@
  * text; the send stays held meanwhile (guard.ts).
  */
 import { browser } from 'wxt/browser';
-import { SCAN_PART_CHARS, SCAN_PORT, type ScanPortMessage, type ScanReply, type ScanRequest } from '../shared/messages';
+import { SCAN_PART_CHARS, SCAN_PORT, type ScanPortMessage, type ScanReply, type ScanRequest } from '../../platform/messages';
 
 /** What this module needs of runtime.Port (the real one, or a test double). */
 export interface ScanPort {

@@ -137,6 +137,27 @@ function expectNoRemoteCode(dir: string): void {
   }
 }
 
+/**
+ * The content script runs in every AI page, so it carries Preact only: React and react-dom belong to the
+ * popup and the options page (components/). React 19 marks its elements with this symbol name and its
+ * internals with this property name; Preact has neither.
+ */
+function expectNoReactInContentScript(dir: string): void {
+  const script = join(dir, 'content-scripts', 'content.js');
+  expect(existsSync(script), script).toBe(true);
+  const js = readFileSync(script, 'utf8');
+  expect(js, 'the content script has no React element symbol').not.toContain('react.transitional.element');
+  expect(js, 'the content script has no React internals').not.toContain('INTERNALS_DO_NOT_USE');
+  expect(js, 'the content script has no react-dom').not.toMatch(/react-dom/);
+}
+
+test('the content-script bundles hold no React (the in-page UI is Preact), and the pages do', () => {
+  for (const dir of [CHROME, FIREFOX]) expectNoReactInContentScript(dir);
+  // The check can fail: the options page's bundle does contain React.
+  const pageChunks = files(CHROME, '.js').filter((f) => !f.includes('content-scripts'));
+  expect(pageChunks.some((f) => readFileSync(f, 'utf8').includes('react.transitional.element'))).toBe(true);
+});
+
 test.describe('Chrome, Edge (MV3)', () => {
   let manifest: Manifest;
   test.beforeAll(() => {

@@ -10,7 +10,7 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
-import { UI_STRINGS, type UiLanguage } from '../../components/i18n';
+import { UI_STRINGS, type UiLanguage } from '../../platform/i18n';
 import { counterActionLabel, counterCategoryLabel } from '../../components/labels';
 import {
   exportFile,

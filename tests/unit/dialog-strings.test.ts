@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DIALOG_STRINGS } from '../../components/dialog-strings';
+import { DIALOG_STRINGS } from '../../entrypoints/content/ui/dialog-strings';
 
 describe('in-page dialog strings', () => {
   it('has the same keys and kinds in Swedish and English', () => {

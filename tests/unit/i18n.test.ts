@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fill, UI_STRINGS, uiLanguage } from '../../components/i18n';
+import { fill, UI_STRINGS, uiLanguage } from '../../platform/i18n';
 
 const sv: Record<string, unknown> = UI_STRINGS.sv;
 const en: Record<string, unknown> = UI_STRINGS.en;

@@ -11,7 +11,7 @@ vi.mock('wxt/browser', () => ({ browser: {} }));
 
 const { askBackground, partEnd } = await import('../../entrypoints/content/scan-transport');
 const { receiveScanParts } = await import('../../entrypoints/background/scan-service');
-const { SCAN_MAX_CHARS, SCAN_PART_CHARS } = await import('../../entrypoints/shared/messages');
+const { SCAN_MAX_CHARS, SCAN_PART_CHARS } = await import('../../platform/messages');
 const { builtInEffectivePolicy } = await import('../../lib/policy/built-in-effective');
 
 type Listener<T> = (value: T) => void;

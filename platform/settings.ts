@@ -1,6 +1,6 @@
 /**
  * The UI language. The employee's choice is one of their own settings
- * (browser.storage.sync, entrypoints/shared/policy-store.ts); the language in
+ * (browser.storage.sync, platform/policy-store.ts); the language in
  * effect comes from the effective policy, where an organisation may set or
  * lock it. 'auto' follows the browser's language.
  *
@@ -8,7 +8,7 @@
  * lib/policy/user-settings.ts are fine).
  */
 import { browser } from 'wxt/browser';
-import { loadEffectivePolicy, loadUserSettings, saveUserSettings, watchEffectivePolicy } from '../entrypoints/shared/policy-store';
+import { loadEffectivePolicy, loadUserSettings, saveUserSettings, watchEffectivePolicy } from './policy-store';
 import { uiLanguage, type UiLanguage } from './i18n';
 
 export type LanguageChoice = 'auto' | UiLanguage;

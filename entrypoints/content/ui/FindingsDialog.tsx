@@ -9,13 +9,13 @@
  * pages (popup, options) use React.
  */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { EffectivePolicy } from '../lib/policy/effective';
-import { maskForDisplay } from '../lib/redaction/mask';
-import { markingPlaceSentence } from '../lib/report/marking-places';
-import type { RuleCatalogue } from '../lib/rules/catalogue';
-import type { Finding, ScanResult } from '../lib/types';
+import type { EffectivePolicy } from '../../../lib/policy/effective';
+import { maskForDisplay } from '../../../lib/redaction/mask';
+import { markingPlaceSentence } from '../../../lib/report/marking-places';
+import type { RuleCatalogue } from '../../../lib/rules/catalogue';
+import type { Finding, ScanResult } from '../../../lib/types';
 import { DIALOG_STRINGS, MIN_JUSTIFICATION } from './dialog-strings';
-import { UI_STRINGS, type UiLanguage } from './i18n';
+import { UI_STRINGS, type UiLanguage } from '../../../platform/i18n';
 
 /** send/paste/upload: findings; reminder: a file Promptvakt cannot read. */
 export type DialogMode = 'send' | 'paste' | 'upload' | 'reminder';

@@ -8,9 +8,9 @@
  * No zod here: the content script imports this module.
  */
 import { browser } from 'wxt/browser';
-import { builtInEffectivePolicy } from '../../lib/policy/built-in-effective';
-import type { EffectivePolicy } from '../../lib/policy/effective';
-import type { UserSettings } from '../../lib/policy/user-settings';
+import { builtInEffectivePolicy } from '../lib/policy/built-in-effective';
+import type { EffectivePolicy } from '../lib/policy/effective';
+import type { UserSettings } from '../lib/policy/user-settings';
 
 /** storage.local: the effective policy, written by the background only. */
 export const EFFECTIVE_POLICY_KEY = 'promptvakt.policy';

@@ -4,8 +4,8 @@
  * page cannot check it at once (very long text, organisation regex rules);
  * it never leaves the extension and is not stored.
  */
-import type { SiteMode } from '../../lib/policy/schema';
-import type { ScanResult } from '../../lib/types';
+import type { SiteMode } from '../lib/policy/schema';
+import type { ScanResult } from '../lib/types';
 
 export interface ScanRequest {
   type: 'promptvakt/scan';

@@ -6,12 +6,12 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { FindingsDialog, type DialogMode } from '../../components/FindingsDialog';
-import { UI_STRINGS, type UiLanguage } from '../../components/i18n';
-import type { EffectivePolicy } from '../../lib/policy/effective';
-import type { RuleCatalogue } from '../../lib/rules/catalogue';
-import type { ScanResult } from '../../lib/types';
-import type { DialogPresenter } from './guard';
+import { FindingsDialog, type DialogMode } from './FindingsDialog';
+import { UI_STRINGS, type UiLanguage } from '../../../platform/i18n';
+import type { EffectivePolicy } from '../../../lib/policy/effective';
+import type { RuleCatalogue } from '../../../lib/rules/catalogue';
+import type { ScanResult } from '../../../lib/types';
+import type { DialogPresenter } from '../guard';
 import { Indicator, type IndicatorState } from './indicator';
 
 export interface DialogRequest {

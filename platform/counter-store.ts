@@ -5,7 +5,7 @@
  * lib/counters/store.ts's migrate() validates and repairs whatever it holds.
  */
 import { storage } from 'wxt/utils/storage';
-import { emptyStore, migrate, type CounterStore } from '../../lib/counters/store';
+import { emptyStore, migrate, type CounterStore } from '../lib/counters/store';
 
 export const countersItem = storage.defineItem<unknown>('local:promptvakt.counters', {
   version: 1,

@@ -5,7 +5,7 @@
  * Kept apart from i18n.ts so the content script carries only what it shows;
  * tests/unit/dialog-strings.test.ts keeps sv and en in step.
  */
-import type { UiLanguage } from './i18n';
+import type { UiLanguage } from '../../../platform/i18n';
 
 export interface DialogStrings {
   reminderTitle: string;
