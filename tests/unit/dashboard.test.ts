@@ -12,18 +12,8 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import { UI_STRINGS, type UiLanguage } from '../../platform/i18n';
 import { counterActionLabel, counterCategoryLabel } from '../../components/labels';
-import {
-  exportFile,
-  FINDING_ACTIONS,
-  localDay,
-  pendingReport,
-  prettyJson,
-  sendStateText,
-  statsFor,
-  StatsView,
-  type PeriodDays,
-  type StatsViewProps,
-} from '../../components/OptionsStats';
+import { exportFile, FINDING_ACTIONS, localDay, pendingReport, prettyJson, statsFor, type PeriodDays } from '../../lib/counters/dashboard';
+import { sendStateText, StatsView, type StatsViewProps } from '../../components/OptionsStats';
 import { PopupView, type PopupViewProps } from '../../components/Popup';
 import { todayCountsText, TodayCountsSlot } from '../../components/PopupSlots';
 import {
