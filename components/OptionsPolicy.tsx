@@ -8,7 +8,7 @@
  */
 import { useEffect, useId, useState, type ChangeEvent } from 'react';
 import { DEFAULT_POLICY } from '../lib/policy/default-policy';
-import { engineAction, matchPatternFor, policyAction, type CategorySettings, type EffectivePolicy } from '../lib/policy/effective';
+import { matchPatternFor, type CategorySettings, type EffectivePolicy } from '../lib/policy/effective';
 import type { CustomRule, PolicyAction } from '../lib/policy/schema';
 import { builtInCatalogue, type RuleCatalogue } from '../lib/rules/catalogue';
 import { ACTIONS, CATEGORIES, type Action, type Category } from '../lib/types';
@@ -19,7 +19,7 @@ import { displaySitePattern, grantStateText, type GrantState } from './PopupSlot
 import { requestSiteAccess } from './usePolicy';
 import { NewTabLink } from './NewTabLink';
 
-const RANK: Record<Action, number> = { block: 0, warn: 1, inform: 2, off: 3 };
+const RANK: Record<Action, number> = { block: 0, warn: 1, log: 2, off: 3 };
 const isTestNumberRule = (id: string) => id.endsWith('.official-test-number');
 
 /** The actions a select offers, strictest first. */
@@ -136,7 +136,7 @@ export function OptionsPolicy(props: { language: UiLanguage; policy: EffectivePo
               const rowHeadId = `${ids}-row-${row.id}`;
               const control = row.id === 'official-test-numbers' ? 'fixed' : categoryControl(policy, row.id);
               return (
-                <tr key={row.id} data-category={row.id} data-action={engineAction(action)} data-control={control}>
+                <tr key={row.id} data-category={row.id} data-action={action} data-control={control}>
                   <th scope="row" id={rowHeadId}>
                     {row.id === 'official-test-numbers' ? (
                       <>
@@ -169,7 +169,7 @@ export function OptionsPolicy(props: { language: UiLanguage; policy: EffectivePo
                     {control === 'locked' && <span className="pv-muted pv-block">{t.lockedByOrganisation}</span>}
                     {control === 'editable' && row.settings?.setBy === 'user' && row.id !== 'official-test-numbers' && (
                       <span className="pv-muted pv-block">
-                        {fill(t.setByUser, { action: policyActionLabel(t, policyAction(DEFAULT_POLICY.categories[row.id])) })}
+                        {fill(t.setByUser, { action: policyActionLabel(t, DEFAULT_POLICY.categories[row.id]) })}
                       </span>
                     )}
                     {action === 'warn' && row.settings && <span className="pv-block">{overrideText(t, row.settings)}</span>}
@@ -189,7 +189,7 @@ export function OptionsPolicy(props: { language: UiLanguage; policy: EffectivePo
 
       <h3>{t.policyActionsHeading}</h3>
       <dl className="pv-legend">
-        {ACTIONS.filter((a) => rows.some((r) => engineAction(shownAction(r)) === a))
+        {ACTIONS.filter((a) => rows.some((r) => shownAction(r) === a))
           .sort((a, b) => RANK[a] - RANK[b])
           .map((action) => (
             <div key={action}>

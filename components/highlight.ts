@@ -12,7 +12,7 @@ export interface TextRun<F extends Pick<Finding, 'start' | 'end' | 'action'> = F
   findings: F[];
 }
 
-const RANK: Record<Action, number> = { off: 0, inform: 1, warn: 2, block: 3 };
+const RANK: Record<Action, number> = { off: 0, log: 1, warn: 2, block: 3 };
 
 export function highlightRuns<F extends Pick<Finding, 'start' | 'end' | 'action'>>(text: string, findings: readonly F[]): TextRun<F>[] {
   const sorted = findings

@@ -6,11 +6,11 @@ import type { EffectivePolicy } from '../lib/policy/effective';
 import { fill, type UiStrings } from '../platform/i18n';
 
 export function actionLabel(t: UiStrings, action: Action): string {
-  return { block: t.actionBlock, warn: t.actionWarn, inform: t.actionInform, off: t.actionOff }[action];
+  return { block: t.actionBlock, warn: t.actionWarn, log: t.actionLog, off: t.actionOff }[action];
 }
 
 export function actionHelp(t: UiStrings, action: Action): string {
-  return { block: t.actionBlockHelp, warn: t.actionWarnHelp, inform: t.actionInformHelp, off: t.actionOffHelp }[action];
+  return { block: t.actionBlockHelp, warn: t.actionWarnHelp, log: t.actionLogHelp, off: t.actionOffHelp }[action];
 }
 
 export function decisionLabel(t: UiStrings, decision: Decision): string {
@@ -21,14 +21,14 @@ export function decisionText(t: UiStrings, decision: Decision): string {
   return { block: t.decisionBlockText, warn: t.decisionWarnText, allow: t.decisionAllowText }[decision];
 }
 
-/** Policy vocabulary ('log' is the engine's 'inform', shown as "Upplysning"/"Notice"). */
+/** A policy action in words (the policy and the engine share one vocabulary: 'log' is shown as "Upplysning"/"Notice"). */
 export function policyActionLabel(t: UiStrings, action: PolicyAction): string {
-  return actionLabel(t, action === 'log' ? 'inform' : action);
+  return actionLabel(t, action);
 }
 
-/** The badge modifier for a policy action (pv-badge--inform for 'log'). */
+/** The badge modifier for a policy action (pv-badge--log for 'log'). */
 export function policyActionClass(action: PolicyAction): Action {
-  return action === 'log' ? 'inform' : action;
+  return action;
 }
 
 export function siteModeLabel(t: UiStrings, mode: SiteMode): string {

@@ -17,7 +17,7 @@ export interface ScanOptions {
   catalogue?: RuleCatalogue;
 }
 
-const ACTION_RANK: Record<Action, number> = { off: 0, inform: 1, warn: 2, block: 3 };
+const ACTION_RANK: Record<Action, number> = { off: 0, log: 1, warn: 2, block: 3 };
 
 export function scan(text: string, options: ScanOptions = {}): ScanResult {
   if (typeof text !== 'string') throw new TypeError('scan() needs a string');

@@ -34,8 +34,8 @@ export type SensitiveCategory = (typeof SENSITIVE_CATEGORIES)[number];
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-/** What the policy does with a finding. `inform` shows a hint without interrupting. */
-export const ACTIONS = ['off', 'inform', 'warn', 'block'] as const;
+/** What the policy does with a finding. `log` records it (and shows a hint) without interrupting; the same word as in the organisation policy, and the counters' outcome `logged`. */
+export const ACTIONS = ['off', 'log', 'warn', 'block'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** What happens to the prompt as a whole. */

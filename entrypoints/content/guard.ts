@@ -273,7 +273,7 @@ export class PromptGuard {
 
   private logged(outcome: CheckOutcome): void {
     if (!outcome.ok) return;
-    const informed = outcome.result.findings.filter((f) => f.action === 'inform');
+    const informed = outcome.result.findings.filter((f) => f.action === 'log');
     if (informed.length) this.hooks.outcome('logged', informed);
   }
 
@@ -332,7 +332,7 @@ export class PromptGuard {
 
   private backToEditor(composer: Editable, result?: ScanResult): void {
     this.dialog.close();
-    const first = result?.findings.find((f) => f.action !== 'inform');
+    const first = result?.findings.find((f) => f.action !== 'log');
     if (first) selectText(composer, first.text);
     else composer.focus();
   }
@@ -356,7 +356,7 @@ export class PromptGuard {
       void (async () => {
         const now = readText(composer);
         const recheck = this.checker.checkNow(now) ?? (await this.checkInBackground(now));
-        const stillThere = result.findings.some((f) => f.action !== 'inform' && now.includes(f.text));
+        const stillThere = result.findings.some((f) => f.action !== 'log' && now.includes(f.text));
         if (!recheck.ok || recheck.result.decision === 'block' || stillThere) {
           this.dialog.show({
             mode: 'send',

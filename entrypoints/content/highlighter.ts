@@ -77,7 +77,7 @@ export class Highlighter {
   private paint(composer: Editable, result: ScanResult | null): void {
     const registry = this.registry;
     if (!registry) return;
-    const values = result?.findings.filter((f) => f.action !== 'inform').map((f) => f.text) ?? [];
+    const values = result?.findings.filter((f) => f.action !== 'log').map((f) => f.text) ?? [];
     this.painted.set(composer, values.flatMap((value) => rangesOf(composer, value)));
     for (const field of this.painted.keys()) if (!field.isConnected) this.painted.delete(field);
     const ranges = [...this.painted.values()].flat();

@@ -6,19 +6,19 @@
  */
 import { CATEGORIES, type Category } from '../types';
 import { DEFAULT_POLICY } from './default-policy';
-import { policyAction, type CategorySettings, type EffectivePolicy } from './effective';
+import type { CategorySettings, EffectivePolicy } from './effective';
 
 export function builtInEffectivePolicy(): EffectivePolicy {
   const categories = {} as Record<Category, CategorySettings>;
   for (const c of CATEGORIES) {
-    categories[c] = { action: policyAction(DEFAULT_POLICY.categories[c]), allowOverride: true, requireJustification: false, setBy: 'built-in' };
+    categories[c] = { action: DEFAULT_POLICY.categories[c], allowOverride: true, requireJustification: false, setBy: 'built-in' };
   }
   return {
     source: 'built-in',
     diagnostics: [],
     enabled: true,
     categories,
-    officialTestNumbers: policyAction(DEFAULT_POLICY.officialTestNumbers),
+    officialTestNumbers: DEFAULT_POLICY.officialTestNumbers,
     sites: [],
     customRules: [],
     guidelines: {},

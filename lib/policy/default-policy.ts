@@ -1,7 +1,7 @@
 /**
  * The built-in policy: what Promptvakt does when no organisation policy is set.
  * Block identity numbers, classified markings and credentials; warn for the
- * sensitive categories and financial data; inform (no interruption) for contact
+ * sensitive categories and financial data; log (no interruption) for contact
  * data and Skatteverket's official test numbers.
  */
 import type { Action, Category } from '../types';
@@ -34,8 +34,8 @@ export const DEFAULT_POLICY: DetectionPolicy = {
     iban: 'warn',
     'bank-account': 'warn',
     'payment-card': 'warn',
-    email: 'inform',
-    phone: 'inform',
+    email: 'log',
+    phone: 'log',
   },
-  officialTestNumbers: 'inform',
+  officialTestNumbers: 'log',
 };

@@ -55,20 +55,11 @@ export interface EffectivePolicy {
   locked: LockableSetting[];
 }
 
-/** Policy vocabulary → engine vocabulary ("log" is the engine's "inform"). */
-export function engineAction(action: PolicyAction): Action {
-  return action === 'log' ? 'inform' : action;
-}
-
-export function policyAction(action: Action): PolicyAction {
-  return action === 'inform' ? 'log' : action;
-}
-
-const RANK: Record<Action, number> = { off: 0, inform: 1, warn: 2, block: 3 };
+const RANK: Record<Action, number> = { off: 0, log: 1, warn: 2, block: 3 };
 
 /** How a site mode caps an action: monitor never interrupts, warn never blocks. */
 function capFor(mode: SiteMode): Action {
-  return mode === 'off' ? 'off' : mode === 'monitor' ? 'inform' : mode === 'warn' ? 'warn' : 'block';
+  return mode === 'off' ? 'off' : mode === 'monitor' ? 'log' : mode === 'warn' ? 'warn' : 'block';
 }
 
 function capped(action: Action, cap: Action): Action {
@@ -80,13 +71,13 @@ export function detectionPolicyFor(policy: EffectivePolicy, mode: SiteMode): Det
   const cap = policy.enabled ? capFor(mode) : 'off';
   const categories = {} as Record<Category, Action>;
   for (const [category, settings] of Object.entries(policy.categories) as [Category, CategorySettings][]) {
-    categories[category] = capped(engineAction(settings.action), cap);
+    categories[category] = capped(settings.action, cap);
   }
   const rules: Record<string, Action> = {};
   for (const rule of policy.customRules) {
-    if (rule.action) rules[customRuleId(rule.id)] = capped(engineAction(rule.action), cap);
+    if (rule.action) rules[customRuleId(rule.id)] = capped(rule.action, cap);
   }
-  return { categories, officialTestNumbers: capped(engineAction(policy.officialTestNumbers), cap), rules };
+  return { categories, officialTestNumbers: capped(policy.officialTestNumbers, cap), rules };
 }
 
 /**

@@ -14,14 +14,14 @@ const WORDS = {
     decision: { allow: 'Tillåts', warn: 'Varning', block: 'Stoppas' },
     none: 'Inget att anmärka.',
     findings: (n: number) => (n === 1 ? '1 fynd' : `${n} fynd`),
-    action: { off: 'av', inform: 'information', warn: 'varning', block: 'stoppas' },
+    action: { off: 'av', log: 'information', warn: 'varning', block: 'stoppas' },
     guideline: 'Riktlinje',
   },
   en: {
     decision: { allow: 'Allowed', warn: 'Warning', block: 'Blocked' },
     none: 'Nothing to report.',
     findings: (n: number) => (n === 1 ? '1 finding' : `${n} findings`),
-    action: { off: 'off', inform: 'inform', warn: 'warn', block: 'block' },
+    action: { off: 'off', log: 'log', warn: 'warn', block: 'block' },
     guideline: 'Guideline',
   },
 } as const;

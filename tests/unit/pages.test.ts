@@ -315,8 +315,8 @@ describe('highlightRuns', () => {
   });
 
   it('merges overlapping findings into one run and keeps the strongest action', () => {
-    const f = (start: number, end: number, action: 'inform' | 'warn' | 'block') => ({ start, end, action });
-    const runs = highlightRuns('abcdefghij', [f(6, 8, 'inform'), f(2, 5, 'warn'), f(4, 7, 'block')]);
+    const f = (start: number, end: number, action: 'log' | 'warn' | 'block') => ({ start, end, action });
+    const runs = highlightRuns('abcdefghij', [f(6, 8, 'log'), f(2, 5, 'warn'), f(4, 7, 'block')]);
     expect(runs.map((r) => [r.text, r.findings.length])).toEqual([
       ['ab', 0],
       ['cdefgh', 3],

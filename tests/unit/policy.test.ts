@@ -174,7 +174,7 @@ describe('the effective policy at work', () => {
     expect(scanWith(policy, text, 'warn').decision).toBe('warn');
     const monitored = scanWith(policy, text, 'monitor');
     expect(monitored.decision).toBe('allow');
-    expect(monitored.findings.map((f) => f.action)).toEqual(expect.arrayContaining(['inform']));
+    expect(monitored.findings.map((f) => f.action)).toEqual(expect.arrayContaining(['log']));
     expect(scanWith(policy, text, 'off').findings).toEqual([]);
     expect(scanWith({ ...policy, enabled: false }, text).findings).toEqual([]);
   });

@@ -21,7 +21,7 @@ describe('scan() with the built-in policy', () => {
     const r = scan('Testfall: 201212121212 ska ge fel i valideringen', at);
     expect(r.decision).toBe('allow');
     expect(r.findings).toHaveLength(1);
-    expect(r.findings[0]).toMatchObject({ category: 'personnummer', rule: 'personnummer.official-test-number', action: 'inform', severity: 'low' });
+    expect(r.findings[0]).toMatchObject({ category: 'personnummer', rule: 'personnummer.official-test-number', action: 'log', severity: 'low' });
   });
 
   it('allows a clean prompt with no findings', () => {
@@ -52,9 +52,9 @@ describe('scan() with the built-in policy', () => {
 
   it('decides by the strongest action', () => {
     expect(decide([])).toBe('allow');
-    expect(decide([{ action: 'inform' }])).toBe('allow');
-    expect(decide([{ action: 'inform' }, { action: 'warn' }])).toBe('warn');
-    expect(decide([{ action: 'warn' }, { action: 'block' }, { action: 'inform' }])).toBe('block');
+    expect(decide([{ action: 'log' }])).toBe('allow');
+    expect(decide([{ action: 'log' }, { action: 'warn' }])).toBe('warn');
+    expect(decide([{ action: 'warn' }, { action: 'block' }, { action: 'log' }])).toBe('block');
   });
 
   it('rejects a non-string instead of scanning nothing', () => {

@@ -88,7 +88,7 @@ export function FindingsDialog(props: FindingsDialogProps) {
     }
   };
 
-  const groups = groupByRule(props.result?.findings.filter((f) => f.action !== 'inform') ?? []);
+  const groups = groupByRule(props.result?.findings.filter((f) => f.action !== 'log') ?? []);
   return (
     <div className="pv-backdrop">
       <div
