@@ -3,7 +3,7 @@
  * switched on (CLI: --english-nlp). Kept out of the default engine because it
  * is large and, on our corpora, changed no result.
  */
-import { englishSentenceNamesPerson } from '../sensitive/english-names';
+import { englishSentenceNamesPerson } from './sensitive/english-names';
 import type { Detector } from './detector';
 import { BUILT_IN_DETECTORS } from './registry';
 import { BUILT_IN_SENSITIVE_DATA, createSensitiveDetector, sensitiveDetector } from './sensitive';

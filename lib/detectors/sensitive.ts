@@ -6,18 +6,18 @@
  *
  * Vocabulary and person anchors are data (rules/sensitive/, rules/names/);
  * the text is split into words once and matched against them by hash lookups
- * (lib/sensitive/lexicon.ts), so a scan is linear whatever the vocabulary size.
+ * (lib/text/lexicon.ts), so a scan is linear whatever the vocabulary size.
  */
 import anchorWordsJson from '../../rules/sensitive/anchors.json';
 import vocabularyJson from '../../rules/sensitive/vocabulary.json';
 import firstNamesJson from '../../rules/names/first-names.json';
 import surnamesJson from '../../rules/names/surnames.json';
 import { trustData, type DataCheck } from '../rules/data-check';
-import { addAnchorWords, collectAnchors, hasAnchorIn, labelPattern, possessiveWords, type AnchorTag, type Anchors, type NameLists } from '../sensitive/anchors';
-import { looksEnglish } from '../sensitive/english-language';
-import { Lexicon, TermSyntaxError, tokenize, type LexiconMatch } from '../sensitive/lexicon';
-import type { AnchorWords, Vocabulary } from '../sensitive/schema';
-import { segment, type Segments } from '../sensitive/segments';
+import { addAnchorWords, collectAnchors, hasAnchorIn, labelPattern, possessiveWords, type AnchorTag, type Anchors, type NameLists } from './sensitive/anchors';
+import { looksEnglish } from './sensitive/english-language';
+import { Lexicon, TermSyntaxError, tokenize, type LexiconMatch } from '../text/lexicon';
+import type { AnchorWords, Vocabulary } from './sensitive/schema';
+import { segment, type Segments } from './sensitive/segments';
 import { firstAtOrAfter } from '../text/sorted-positions';
 import { DataValidationError } from '../rules/validate';
 import { SENSITIVE_CATEGORIES, type RawFinding, type SensitiveCategory } from '../types';

@@ -9,7 +9,7 @@
  * `\d{4}-\d{2}` match whatever dash or digit forms the user typed.
  */
 import type { Detector } from '../detectors/detector';
-import { Lexicon, tokenize } from '../sensitive/lexicon';
+import { Lexicon, tokenize } from '../text/lexicon';
 import type { Category, RawFinding, Severity } from '../types';
 import type { RegexEngine } from './regex-engine';
 

@@ -9,7 +9,7 @@
  * no nulls, one type per node; cross-field rules live in `superRefine`.
  */
 import { z } from 'zod';
-import { compileTerm } from '../sensitive/lexicon';
+import { compileTerm } from '../text/lexicon';
 import { CATEGORIES, SEVERITIES } from '../types';
 import { MAX_PROGRAM_SIZE, MAX_TOTAL_PROGRAM_SIZE, programSize, regexProblem } from './regex-engine';
 

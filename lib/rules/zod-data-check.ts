@@ -4,7 +4,7 @@
  */
 import sitesJson from '../../rules/sites.json';
 import { BUILT_IN_SENSITIVE_DATA, createSensitiveDetector } from '../detectors/sensitive';
-import { anchorsSchema, namesSchema, surnamesSchema, vocabularySchema } from '../sensitive/schema';
+import { anchorsSchema, namesSchema, surnamesSchema, vocabularySchema } from '../detectors/sensitive/schema';
 import { sitesSchema } from '../sites/schema';
 import { BUILT_IN_GUIDELINES, BUILT_IN_PACKS, loadCatalogue } from './catalogue';
 import type { DataCheck, DataSchemaName } from './data-check';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Lexicon, TermSyntaxError, compileTerm, tokenize } from '../../lib/sensitive/lexicon';
+import { Lexicon, TermSyntaxError, compileTerm, tokenize } from '../../lib/text/lexicon';
 
 function matches(terms: [string, string, boolean?][], text: string): string[] {
   const lexicon = new Lexicon<string>();

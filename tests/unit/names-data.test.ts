@@ -4,7 +4,7 @@ import surnames from '../../rules/names/surnames.json';
 
 /** Capitalised, letters only, with hyphen or apostrophe inside double names. */
 const NAME = /^[\p{Lu}][\p{L}'’-]+$/u;
-/** What lib/sensitive/anchors.ts can see as one word ("Per-Olof" is one token, "McDonald" is not). */
+/** What lib/detectors/sensitive/anchors.ts can see as one word ("Per-Olof" is one token, "McDonald" is not). */
 const TOKEN = /^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}\p{Ll}+)?$/u;
 
 const svSorted = (list: readonly string[]): string[] => [...list].sort((a, b) => a.localeCompare(b, 'sv'));
@@ -105,7 +105,7 @@ describe('rules/names/surnames.json', () => {
   });
 
   it('has suffixes that do not match ordinary capitalised words', () => {
-    // Same test as lib/sensitive/anchors.ts: at least three letters before the ending.
+    // Same test as lib/detectors/sensitive/anchors.ts: at least three letters before the ending.
     const matches = (word: string): boolean =>
       suffixes.some((s) => word.length > s.length + 2 && word.toLowerCase().endsWith(s));
     for (const word of ['Person', 'Stockholm', 'Göteborg', 'Danmark', 'Aktuell', 'Generell', 'Karlstad', 'Celsius', 'Sundsvall', 'Skandal', 'Kyrkogård']) {

@@ -6,7 +6,7 @@
  *     below by file; the test fails when a file has a `new RegExp(` this list
  *     does not account for.
  * Rules data (rules/) holds no regular expressions: its vocabulary goes through
- * the word lexicon (lib/sensitive/lexicon.ts), not through regexes.
+ * the word lexicon (lib/text/lexicon.ts), not through regexes.
  *
  * Also here: adversarial texts built from a regex's own alphabet, and the
  * timing of a regex over them.
@@ -22,7 +22,7 @@ import { GAP_PATTERNS } from '../../lib/detectors/identity-numbers/digit-chains'
 import { RECALL_PATTERNS } from '../../lib/detectors/markings/recall';
 import { KEY_SCAN, PLACEHOLDER_PATTERN, STICKY } from '../../lib/detectors/credentials';
 import { BARE_REF, FIRST_REF, LEVEL_ANY_CASE, LEVEL_CAPS, MORE_REF } from '../../lib/detectors/markings/terms';
-import { labelPattern } from '../../lib/sensitive/anchors';
+import { labelPattern } from '../../lib/detectors/sensitive/anchors';
 import { pathPattern } from '../../lib/sites/built-in-sites';
 
 export interface BuiltInRegex {
@@ -151,7 +151,7 @@ export const BUILT_REGEXES: Record<string, { count: number; regexes: () => [stri
   'lib/detectors/identity-numbers/context.ts': { count: 2, regexes: () => Object.entries(CONTEXT_PATTERNS) },
   'lib/detectors/markings/recall.ts': { count: 9, regexes: () => Object.entries(RECALL_PATTERNS) },
   'lib/counters/catalogue.ts': { count: 1, regexes: () => [['HOSTNAME_RE', HOSTNAME_RE]] },
-  'lib/sensitive/anchors.ts': { count: 1, regexes: () => [['labelPattern(anchors.json labels)', labelPattern(anchorWords.labels)]] },
+  'lib/detectors/sensitive/anchors.ts': { count: 1, regexes: () => [['labelPattern(anchors.json labels)', labelPattern(anchorWords.labels)]] },
   'lib/sites/built-in-sites.ts': {
     count: 1,
     regexes: () => {

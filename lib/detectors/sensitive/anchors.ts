@@ -7,8 +7,8 @@
  * Generic cues ("vilka", "i allmänhet") mark sentences that read as general
  * questions, where weak anchors do not count.
  */
-import { hasValueIn } from '../text/sorted-positions';
-import { isCapitalisedAt, Lexicon, type LexiconMatch, type Tokens } from './lexicon';
+import { hasValueIn } from '../../text/sorted-positions';
+import { isCapitalisedAt, Lexicon, type LexiconMatch, type Tokens } from '../../text/lexicon';
 import type { AnchorWords } from './schema';
 
 export interface NameLists {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SENSITIVE_CATEGORIES } from '../types';
+import { SENSITIVE_CATEGORIES } from '../../types';
 
 const term = z.string().trim().min(2).regex(/^\*?[^*]+\*?$/, 'a term may have * only at its start or end');
 const terms = z.array(term);
