@@ -13,17 +13,10 @@ import { PlaceholderBook } from '../../lib/redaction/placeholders';
 import type { Finding, ScanResult } from '../../lib/types';
 import { SendApproval } from './approval';
 import { insertAtSelection, readText, realTarget, selectText, writeText, type ComposerLocator, type Editable } from './composer';
-import type { DialogRequest } from './ui/dialog-host';
+import type { DialogPresenter, DialogRequest } from './ui/dialog-types';
 import type { CheckOutcome, PromptChecker } from './prompt-checker';
 import { isTextFile, readTextFiles } from './text-files';
 
-export interface DialogPresenter {
-  show(request: DialogRequest): void;
-  close(): void;
-  readonly isOpen: boolean;
-  /** Shows the open dialog again if the page has removed it from the document. */
-  restore(): void;
-}
 
 /** What happened, for the anonymous counters (categories and outcomes only: never text). */
 export type GuardOutcome = 'warned' | 'blocked' | 'masked' | 'sent-anyway' | 'edited' | 'logged';

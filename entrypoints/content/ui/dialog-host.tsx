@@ -6,26 +6,13 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { FindingsDialog, type DialogMode } from './FindingsDialog';
+import { FindingsDialog } from './FindingsDialog';
 import { UI_STRINGS, type UiLanguage } from '../../../platform/i18n';
 import type { EffectivePolicy } from '../../../lib/policy/effective';
 import type { RuleCatalogue } from '../../../lib/rules/catalogue';
-import type { ScanResult } from '../../../lib/types';
-import type { DialogPresenter } from '../guard';
+import type { DialogPresenter, DialogRequest } from './dialog-types';
 import { Indicator, type IndicatorState } from './indicator';
 
-export interface DialogRequest {
-  mode: DialogMode;
-  result: ScanResult | null;
-  failed?: boolean;
-  /** A UI string key shown as a status line. */
-  message?: 'maskFailed';
-  requireJustification?: boolean;
-  files?: string[];
-  onEdit(): void;
-  onMask?(): void;
-  onProceed?(justification?: string): void;
-}
 
 export interface DialogContext {
   catalogue(): RuleCatalogue;

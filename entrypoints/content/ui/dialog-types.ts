@@ -1,0 +1,28 @@
+/**
+ * What the guard asks of the dialog, and what the dialog host offers: the
+ * contract between entrypoints/content/guard.ts and ui/dialog-host.tsx, in a
+ * module of its own so neither imports the other.
+ */
+import type { ScanResult } from '../../../lib/types';
+import type { DialogMode } from './FindingsDialog';
+
+export interface DialogRequest {
+  mode: DialogMode;
+  result: ScanResult | null;
+  failed?: boolean;
+  /** A UI string key shown as a status line. */
+  message?: 'maskFailed';
+  requireJustification?: boolean;
+  files?: string[];
+  onEdit(): void;
+  onMask?(): void;
+  onProceed?(justification?: string): void;
+}
+
+export interface DialogPresenter {
+  show(request: DialogRequest): void;
+  close(): void;
+  readonly isOpen: boolean;
+  /** Shows the open dialog again if the page has removed it from the document. */
+  restore(): void;
+}
