@@ -7,7 +7,7 @@ import { BUILT_IN_DETECTORS } from './detectors/registry';
 import { DEFAULT_POLICY, type DetectionPolicy } from './policy/default-policy';
 import { builtInCatalogue, type RuleCatalogue } from './rules/catalogue';
 import { normalize } from './text/normalize';
-import type { Action, Decision, Finding, RawFinding, ScanResult } from './types';
+import { ACTION_RANK, cappedAction, type Action, type Decision, type Finding, type RawFinding, type ScanResult } from './types';
 
 export interface ScanOptions {
   policy?: DetectionPolicy;
@@ -16,8 +16,6 @@ export interface ScanOptions {
   detectors?: readonly Detector[];
   catalogue?: RuleCatalogue;
 }
-
-const ACTION_RANK: Record<Action, number> = { off: 0, log: 1, warn: 2, block: 3 };
 
 export function scan(text: string, options: ScanOptions = {}): ScanResult {
   if (typeof text !== 'string') throw new TypeError('scan() needs a string');
@@ -34,7 +32,7 @@ export function scan(text: string, options: ScanOptions = {}): ScanResult {
 
   const findings: Finding[] = [];
   for (const r of resolveOverlaps(raw)) {
-    const action = capped(actionFor(r, policy), r.unsure ? 'warn' : 'block');
+    const action = cappedAction(actionFor(r, policy), r.unsure ? 'warn' : 'block');
     if (action === 'off') continue;
     const rule = catalogue.rules.get(r.rule);
     const [start, end] = norm.toOriginal(r.start, r.end);
@@ -57,11 +55,6 @@ export function scan(text: string, options: ScanOptions = {}): ScanResult {
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.category.localeCompare(b.category));
   return { findings, decision: decide(findings) };
-}
-
-/** The lower of an action and a cap: an unsure finding asks the employee, it never blocks on its own. */
-function capped(action: Action, cap: Action): Action {
-  return ACTION_RANK[action] <= ACTION_RANK[cap] ? action : cap;
 }
 
 function actionFor(finding: RawFinding, policy: DetectionPolicy): Action {

@@ -38,6 +38,14 @@ export type Severity = (typeof SEVERITIES)[number];
 export const ACTIONS = ['off', 'log', 'warn', 'block'] as const;
 export type Action = (typeof ACTIONS)[number];
 
+/** How strongly each action interrupts, in ACTIONS order. */
+export const ACTION_RANK: Readonly<Record<Action, number>> = { off: 0, log: 1, warn: 2, block: 3 };
+
+/** The lower of an action and a cap: a site mode that only warns, a finding the engine is unsure of. */
+export function cappedAction(action: Action, cap: Action): Action {
+  return ACTION_RANK[action] <= ACTION_RANK[cap] ? action : cap;
+}
+
 /** What happens to the prompt as a whole. */
 export type Decision = 'allow' | 'warn' | 'block';
 

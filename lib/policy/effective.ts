@@ -11,7 +11,7 @@ import { BUILT_IN_DETECTORS } from '../detectors/registry';
 import { builtInCatalogue, type RuleCatalogue } from '../rules/catalogue';
 import type { Guideline, Rule } from '../rules/schema';
 import { matchesPattern } from '../sites/built-in-sites';
-import type { Action, Category, Finding } from '../types';
+import { cappedAction, type Action, type Category, type Finding } from '../types';
 import { customRuleId, customRulesDetector, hasRegexRules } from './custom-rules';
 import type { DetectionPolicy } from './default-policy';
 import type { RegexEngine } from './regex-engine';
@@ -55,29 +55,24 @@ export interface EffectivePolicy {
   locked: LockableSetting[];
 }
 
-const RANK: Record<Action, number> = { off: 0, log: 1, warn: 2, block: 3 };
-
 /** How a site mode caps an action: monitor never interrupts, warn never blocks. */
 function capFor(mode: SiteMode): Action {
   return mode === 'off' ? 'off' : mode === 'monitor' ? 'log' : mode === 'warn' ? 'warn' : 'block';
 }
 
-function capped(action: Action, cap: Action): Action {
-  return RANK[action] <= RANK[cap] ? action : cap;
-}
 
 /** The engine policy on a site with the given mode. */
 export function detectionPolicyFor(policy: EffectivePolicy, mode: SiteMode): DetectionPolicy {
   const cap = policy.enabled ? capFor(mode) : 'off';
   const categories = {} as Record<Category, Action>;
   for (const [category, settings] of Object.entries(policy.categories) as [Category, CategorySettings][]) {
-    categories[category] = capped(settings.action, cap);
+    categories[category] = cappedAction(settings.action, cap);
   }
   const rules: Record<string, Action> = {};
   for (const rule of policy.customRules) {
-    if (rule.action) rules[customRuleId(rule.id)] = capped(rule.action, cap);
+    if (rule.action) rules[customRuleId(rule.id)] = cappedAction(rule.action, cap);
   }
-  return { categories, officialTestNumbers: capped(policy.officialTestNumbers, cap), rules };
+  return { categories, officialTestNumbers: cappedAction(policy.officialTestNumbers, cap), rules };
 }
 
 /**
