@@ -17,7 +17,6 @@ import type { DialogPresenter, DialogRequest } from './ui/dialog-types';
 import type { CheckOutcome, PromptChecker } from './prompt-checker';
 import { isTextFile, readTextFiles } from './text-files';
 
-
 /** What happened, for the anonymous counters (categories and outcomes only: never text). */
 export type GuardOutcome = 'warned' | 'blocked' | 'masked' | 'sent-anyway' | 'edited' | 'logged';
 
@@ -310,14 +309,11 @@ export class PromptGuard {
     if (composer && kind === 'send') request.onMask = () => this.maskAndSend(composer, text, result);
     if (composer && kind === 'paste') {
       request.onMask = () => {
-        const masked = maskPrompt(text, result, this.placeholders, (t) => this.checker.scanHere(t));
-        if (!masked.ok) {
-          this.dialog.show({ mode: 'paste', result, message: 'maskFailed', onEdit: () => this.backToEditor(composer, result) });
-          return;
-        }
+        const masked = this.maskOrRefuse(composer, text, result, 'paste');
+        if (masked === null) return;
         this.hooks.outcome('masked', findings);
         this.dialog.close();
-        this.insertAsPaste(composer, masked.text);
+        this.insertAsPaste(composer, masked);
       };
     }
     this.dialog.show(request);
@@ -330,14 +326,20 @@ export class PromptGuard {
     else composer.focus();
   }
 
-  private maskAndSend(composer: Editable, text: string, result: ScanResult): void {
+  /**
+   * The masked text (lib/redaction/mask-prompt.ts), or null when masking would
+   * leave something behind: then the dialog says so and nothing is sent or pasted.
+   */
+  private maskOrRefuse(composer: Editable, text: string, result: ScanResult, mode: 'send' | 'paste'): string | null {
     const outcome = maskPrompt(text, result, this.placeholders, (t) => this.checker.scanHere(t));
-    if (!outcome.ok) {
-      // Something would still leave: say so and send nothing.
-      this.dialog.show({ mode: 'send', result, message: 'maskFailed', onEdit: () => this.backToEditor(composer, result) });
-      return;
-    }
-    const masked = outcome.text;
+    if (outcome.ok) return outcome.text;
+    this.dialog.show({ mode, result, message: 'maskFailed', onEdit: () => this.backToEditor(composer, result) });
+    return null;
+  }
+
+  private maskAndSend(composer: Editable, text: string, result: ScanResult): void {
+    const masked = this.maskOrRefuse(composer, text, result, 'send');
+    if (masked === null) return;
     this.selfPaste = true;
     try {
       writeText(composer, masked);

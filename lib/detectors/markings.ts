@@ -36,6 +36,7 @@
  */
 import type { RawFinding, Severity } from '../types';
 import type { Detector, ScanContext } from './detector';
+import { firstAtOrAfter } from '../text/sorted-positions';
 import { CODE_LINE, recallMarkings } from './markings/recall';
 import {
   hasLower,
@@ -243,7 +244,6 @@ function nextSpacedDash(text: string, from: number): number {
 
 const DOUBLE_SPACE = / {2}/g;
 
-
 class MarkingScanner {
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
@@ -356,14 +356,7 @@ class MarkingScanner {
 
   /** The line holding `pos` declares code: an enum member ("KONFIDENTIELL = 2"), a typed constant, a case label. */
   private onCodeLine(pos: number): boolean {
-    let lo = 0;
-    let hi = this.lineCount - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    return CODE_LINE.test(this.lineText(lo));
+    return CODE_LINE.test(this.lineText(firstAtOrAfter(this.starts, pos + 1) - 1));
   }
 
   private lineText(li: number): string {
@@ -894,10 +887,6 @@ function dedupe(candidates: Candidate[]): Candidate[] {
     out.push(c);
   }
   return out;
-}
-
-export function detectMarkings(text: string): RawFinding[] {
-  return new MarkingScanner(text).run();
 }
 
 /** The anchored findings, and whether the text has a level hint anywhere. */

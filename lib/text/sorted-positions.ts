@@ -4,7 +4,7 @@
  */
 
 /** Index of the first value ≥ x (the list's length when there is none). */
-export function firstAtOrAfter(sorted: readonly number[], x: number): number {
+export function firstAtOrAfter(sorted: ArrayLike<number>, x: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -16,7 +16,7 @@ export function firstAtOrAfter(sorted: readonly number[], x: number): number {
 }
 
 /** Whether the list has a value in [from, to). */
-export function hasValueIn(sorted: readonly number[], from: number, to: number): boolean {
+export function hasValueIn(sorted: ArrayLike<number>, from: number, to: number): boolean {
   const i = firstAtOrAfter(sorted, from);
   return i < sorted.length && sorted[i]! < to;
 }

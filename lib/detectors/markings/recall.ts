@@ -82,7 +82,6 @@ const EXAMPLE = wordsRegex(cues.examples);
 const REQUEST = wordsRegex(cues.requests);
 /** A sentence that opens with "Om …", "If …": a condition, not a statement about the material. */
 const CONDITIONAL_START = new RegExp(`^[\\s"'“«(]*(?:${cues.conditionals.map(escape).join('|')})(?![\\p{L}])`, 'iu');
-const SECRECY_WORD = wordsRegex(cues.secrecyWords);
 const SECRECY_WORDS_ALL = wordsRegex(cues.secrecyWords, 'giu');
 /** The word right before a level is a preposition or an article: "godkänt för HEMLIG", "en KONFIDENTIELL handling". */
 const WORD_BEFORE = new RegExp(`(?<![\\p{L}])(?:${[...cues.prepositionsBefore, ...cues.articlesBefore].map(escape).join('|')})[ \\t]{1,3}$`, 'iu');
@@ -365,11 +364,11 @@ export class MarkingRecall {
     for (let li = 0; li < this.lines.length; li++) {
       const { start, end } = this.lines[li]!;
       if (end - start > STAMP_LINE_CHARS || end - start < 5 || !mayBeStampLine(text, start, end)) continue;
-      const key = skeleton(text.slice(start, end), STAMP_LINE);
+      const raw = text.slice(start, end);
+      const key = skeleton(raw, STAMP_LINE);
       if (key.length < 5 || key.length > STAMP_LINE) continue;
       const level = STAMP_SKELETONS.get(key);
       if (!level) continue;
-      const raw = text.slice(start, end);
       if (level.english && hasLower(raw)) continue;
       if (this.followsExample(li)) continue;
       const first = raw.search(/[\p{L}\p{N}]/u);
@@ -398,16 +397,8 @@ export class MarkingRecall {
 
   /** Level terms anywhere: each gets a verdict from its place and its sentence. */
   private levelTerms(): void {
-    const text = this.text;
     // Lines with a hint first (one fast search): the full term pattern runs on those lines only.
-    const hinted: number[] = [];
-    LEVEL_HINT_ANY.lastIndex = 0;
-    for (let h = LEVEL_HINT_ANY.exec(text); h; h = LEVEL_HINT_ANY.exec(text)) {
-      const li = this.lineOf(h.index);
-      if (hinted[hinted.length - 1] !== li) hinted.push(li);
-      LEVEL_HINT_ANY.lastIndex = Math.max(LEVEL_HINT_ANY.lastIndex, this.lines[li]!.end);
-    }
-    for (const li of hinted) this.levelTermsOn(li);
+    for (const li of this.linesWith(LEVEL_HINT_ANY)) this.levelTermsOn(li);
   }
 
   private levelTermsOn(li: number): void {
@@ -797,7 +788,6 @@ export const RECALL_PATTERNS = {
   EXAMPLE,
   REQUEST,
   CONDITIONAL_START,
-  SECRECY_WORD,
   SECRECY_WORDS_ALL,
   GENERAL_SECRECY,
   SUBJECT_LINE,
