@@ -20,7 +20,9 @@ import { HOSTNAME_RE } from '../../lib/counters/catalogue';
 import { CONTEXT_PATTERNS } from '../../lib/detectors/identity-numbers/context';
 import { GAP_PATTERNS } from '../../lib/detectors/identity-numbers/digit-chains';
 import { RECALL_PATTERNS } from '../../lib/detectors/markings/recall';
-import { KEY_SCAN, PLACEHOLDER_PATTERN, STICKY } from '../../lib/detectors/credentials';
+import { KEY_SCAN } from '../../lib/detectors/credentials/labelled';
+import { STICKY } from '../../lib/detectors/credentials/tokens';
+import { PLACEHOLDER_PATTERN } from '../../lib/detectors/credentials/value-shape';
 import { BARE_REF, FIRST_REF, LEVEL_ANY_CASE, LEVEL_CAPS, MORE_REF } from '../../lib/detectors/markings/terms';
 import { labelPattern } from '../../lib/detectors/sensitive/anchors';
 import { pathPattern } from '../../lib/sites/built-in-sites';
@@ -143,10 +145,9 @@ export const BUILT_REGEXES: Record<string, { count: number; regexes: () => [stri
     count: 5,
     regexes: () => [['LEVEL_ANY_CASE', LEVEL_ANY_CASE], ['LEVEL_CAPS', LEVEL_CAPS], ['FIRST_REF', FIRST_REF], ['MORE_REF', MORE_REF], ['BARE_REF', BARE_REF]],
   },
-  'lib/detectors/credentials.ts': {
-    count: 3,
-    regexes: () => [['PLACEHOLDER_PATTERN', PLACEHOLDER_PATTERN], ['KEY_SCAN', KEY_SCAN], ...[...STICKY.values()].map((re, i): [string, RegExp] => [`STICKY[${i}]`, re])],
-  },
+  'lib/detectors/credentials/value-shape.ts': { count: 1, regexes: () => [['PLACEHOLDER_PATTERN', PLACEHOLDER_PATTERN]] },
+  'lib/detectors/credentials/labelled.ts': { count: 1, regexes: () => [['KEY_SCAN', KEY_SCAN]] },
+  'lib/detectors/credentials/tokens.ts': { count: 1, regexes: () => [...STICKY.values()].map((re, i): [string, RegExp] => [`STICKY[${i}]`, re]) },
   'lib/detectors/identity-numbers/digit-chains.ts': { count: 3, regexes: () => Object.entries(GAP_PATTERNS) },
   'lib/detectors/identity-numbers/context.ts': { count: 2, regexes: () => Object.entries(CONTEXT_PATTERNS) },
   'lib/detectors/markings/recall.ts': { count: 9, regexes: () => Object.entries(RECALL_PATTERNS) },
