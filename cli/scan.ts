@@ -18,14 +18,15 @@ import type { Detector } from '../lib/detectors/detector';
 import { withEnglishNlp } from '../lib/detectors/english-nlp';
 import { checkBuiltInData } from '../lib/rules/zod-data-check';
 import { scan } from '../lib/scan';
-import { formatReport, type ReportLanguage } from '../lib/report/text-report';
+import type { UiLanguage } from '../lib/i18n/language';
+import { formatReport } from '../lib/report/text-report';
 import { envLanguage } from './env-language';
 
 interface CliOptions {
   jsonl: boolean;
   detectors?: Detector[];
   reveal: boolean;
-  lang: ReportLanguage;
+  lang: UiLanguage;
   referenceDate?: Date;
   file?: string;
 }

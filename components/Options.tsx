@@ -7,7 +7,7 @@
  * links to #policy and #stats).
  */
 import { useEffect, useState } from 'react';
-import { UI_STRINGS } from '../platform/i18n';
+import { UI_STRINGS } from '../lib/i18n/ui-strings';
 import { OptionsPolicy } from './OptionsPolicy';
 import { OptionsSettings } from './OptionsSettings';
 import { OptionsStats } from './OptionsStats';

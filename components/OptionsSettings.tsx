@@ -6,8 +6,9 @@
 import { useEffect, useId, useState } from 'react';
 import type { EffectivePolicy } from '../lib/policy/effective';
 import { saveUserSettings } from '../platform/policy-store';
-import { UI_STRINGS, type UiLanguage } from '../platform/i18n';
-import { LANGUAGE_CHOICES, setLanguage, type LanguageChoice } from '../platform/settings';
+import { UI_STRINGS } from '../lib/i18n/ui-strings';
+import { LANGUAGE_CHOICES, type LanguageChoice, type UiLanguage } from '../lib/i18n/language';
+import { setLanguage } from '../platform/settings';
 
 type SaveState = 'idle' | 'saved' | 'failed';
 

@@ -29,7 +29,8 @@ import { utcDay, type CounterStore } from '../lib/counters/store';
 import type { EffectivePolicy } from '../lib/policy/effective';
 import type { ReportNowReply, ReportNowRequest } from '../platform/messages';
 import { ChartFigure, DayRowsChart, HBarChart, type BarItem, type DayRow } from './charts';
-import { fill, UI_STRINGS, type UiLanguage, type UiStrings } from '../platform/i18n';
+import { UI_STRINGS, type UiStrings } from '../lib/i18n/ui-strings';
+import { fill, type UiLanguage } from '../lib/i18n/language';
 import { counterActionLabel, counterCategoryLabel, counterSiteLabel } from './labels';
 import { useCounters } from './useCounters';
 

@@ -15,7 +15,8 @@ import type { RuleCatalogue } from '../lib/rules/catalogue';
 import { scan } from '../lib/scan';
 import type { Finding, ScanResult } from '../lib/types';
 import { highlightRuns, strongestAction } from './highlight';
-import { UI_STRINGS, type UiLanguage, type UiStrings } from '../platform/i18n';
+import { UI_STRINGS, type UiStrings } from '../lib/i18n/ui-strings';
+import type { UiLanguage } from '../lib/i18n/language';
 import { actionLabel, decisionLabel, decisionText } from './labels';
 import { NewTabLink } from './NewTabLink';
 

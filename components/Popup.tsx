@@ -11,7 +11,8 @@ import { matchPatternFor, siteModeFor, type EffectivePolicy } from '../lib/polic
 import type { SiteMode } from '../lib/policy/schema';
 import { builtInCatalogue } from '../lib/rules/catalogue';
 import { matchesPattern, siteForUrl } from '../lib/sites/built-in-sites';
-import { fill, UI_STRINGS, type UiLanguage } from '../platform/i18n';
+import { UI_STRINGS } from '../lib/i18n/ui-strings';
+import { fill, type UiLanguage } from '../lib/i18n/language';
 import { policySourceText } from './labels';
 import { PendingSitesSlot, PolicyErrorsSlot, PolicyOffSlot, ProtectionDegradedSlot, TodayCountsSlot, type GrantState } from './PopupSlots';
 import { useCounters } from './useCounters';

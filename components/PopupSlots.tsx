@@ -5,7 +5,8 @@
 
 import type { Totals } from '../lib/counters/store';
 import type { PolicyDiagnostic } from '../lib/policy/validate-policy';
-import { UI_STRINGS, type UiLanguage, type UiStrings } from '../platform/i18n';
+import { UI_STRINGS, type UiStrings } from '../lib/i18n/ui-strings';
+import type { UiLanguage } from '../lib/i18n/language';
 import { NewTabLink } from './NewTabLink';
 
 /**

@@ -3,7 +3,8 @@ import { OTHER_SITE, type CounterAction, type CounterCategory } from '../lib/cou
 import type { PolicyAction, SiteMode } from '../lib/policy/schema';
 import type { Action, Decision } from '../lib/types';
 import type { EffectivePolicy } from '../lib/policy/effective';
-import { fill, type UiStrings } from '../platform/i18n';
+import type { UiStrings } from '../lib/i18n/ui-strings';
+import { fill } from '../lib/i18n/language';
 
 export function actionLabel(t: UiStrings, action: Action): string {
   return { block: t.actionBlock, warn: t.actionWarn, log: t.actionLog, off: t.actionOff }[action];

@@ -6,8 +6,9 @@
  * a page never flashes in the wrong language. Also sets <html lang>.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { UiLanguage } from '../platform/i18n';
-import { getLanguageChoice, onLanguageChoiceChanged, resolveLanguage, type LanguageChoice } from '../platform/settings';
+import type { UiLanguage } from '../lib/i18n/language';
+import type { LanguageChoice } from '../lib/i18n/language';
+import { getLanguageChoice, onLanguageChoiceChanged, resolveLanguage } from '../platform/settings';
 
 export interface LanguageState {
   choice: LanguageChoice;

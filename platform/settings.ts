@@ -9,7 +9,7 @@
  */
 import { browser } from 'wxt/browser';
 import { loadEffectivePolicy, loadUserSettings, saveUserSettings, watchEffectivePolicy } from './policy-store';
-import { uiLanguage, type UiLanguage } from './i18n';
+import { uiLanguage, type UiLanguage } from '../lib/i18n/language';
 
 export type LanguageChoice = 'auto' | UiLanguage;
 

@@ -9,7 +9,7 @@ import { DEFAULT_POLICY } from '../lib/policy/default-policy';
 import vocabulary from '../rules/sensitive/vocabulary.json';
 import identityWords from '../rules/identity-context.json';
 import markingCues from '../rules/markings/cues.json';
-import { MARKING_PLACE_TEXT } from '../lib/report/marking-places';
+import { MARKING_PLACE_TEXT } from '../lib/i18n/report-strings';
 import { SENSITIVE_CATEGORIES } from '../lib/types';
 
 export function renderRulesDoc(): string {

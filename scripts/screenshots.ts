@@ -11,7 +11,7 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { UI_STRINGS } from '../platform/i18n';
+import { UI_STRINGS } from '../lib/i18n/ui-strings';
 import { CHROMIUM, EXTENSION_BUILD, launchChromium, type LaunchedBrowser } from '../tests/e2e/launch';
 import { DIST_DIR } from '../demo/build';
 import { routeSiteToMock } from '../demo/route';

@@ -7,7 +7,7 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
 import './ui/dialog.css';
-import { uiLanguage } from '../../platform/i18n';
+import { uiLanguage } from '../../lib/i18n/language';
 import { resolveLanguage } from '../../platform/settings';
 import { builtInEffectivePolicy } from '../../lib/policy/built-in-effective';
 import { isCustomRule } from '../../lib/policy/custom-rules';

@@ -4,31 +4,9 @@
  * conversation (one PlaceholderBook per conversation), so the AI's answer
  * still makes sense and the user can map it back.
  */
+import { PLACEHOLDER_LABELS } from '../i18n/placeholder-labels';
+import type { UiLanguage } from '../i18n/language';
 import type { Category, Finding } from '../types';
-
-export type PlaceholderLanguage = 'sv' | 'en';
-
-const LABELS: Record<Category, Record<PlaceholderLanguage, string>> = {
-  personnummer: { sv: 'PERSONNUMMER', en: 'PERSONAL ID NUMBER' },
-  samordningsnummer: { sv: 'SAMORDNINGSNUMMER', en: 'COORDINATION NUMBER' },
-  classified: { sv: 'SÄKERHETSMARKERING', en: 'CLASSIFICATION MARKING' },
-  health: { sv: 'HÄLSOUPPGIFT', en: 'HEALTH DATA' },
-  ethnicity: { sv: 'ETNISKT URSPRUNG', en: 'ETHNIC ORIGIN' },
-  politics: { sv: 'POLITISK ÅSIKT', en: 'POLITICAL OPINION' },
-  religion: { sv: 'RELIGION', en: 'RELIGION' },
-  union: { sv: 'FACKTILLHÖRIGHET', en: 'UNION MEMBERSHIP' },
-  sexuality: { sv: 'SEXUALITET', en: 'SEXUALITY' },
-  'genetic-biometric': { sv: 'BIOMETRISK UPPGIFT', en: 'BIOMETRIC DATA' },
-  criminal: { sv: 'BROTTSUPPGIFT', en: 'CRIMINAL RECORD DATA' },
-  'social-services': { sv: 'SOCIALTJÄNSTUPPGIFT', en: 'SOCIAL SERVICES DATA' },
-  'protected-identity': { sv: 'SKYDDAD IDENTITET', en: 'PROTECTED IDENTITY' },
-  email: { sv: 'E-POST', en: 'EMAIL' },
-  phone: { sv: 'TELEFON', en: 'PHONE' },
-  iban: { sv: 'IBAN', en: 'IBAN' },
-  'bank-account': { sv: 'BANKKONTO', en: 'BANK ACCOUNT' },
-  'payment-card': { sv: 'KORTNUMMER', en: 'CARD NUMBER' },
-  credential: { sv: 'HEMLIG NYCKEL', en: 'SECRET' },
-};
 
 /** When spans overlap, the placeholder names the category that matters most. */
 const PRIORITY: Category[] = [
@@ -62,7 +40,7 @@ export class PlaceholderBook {
   private readonly byValue = new Map<string, string>();
   private readonly counters = new Map<Category, number>();
 
-  constructor(private readonly language: PlaceholderLanguage = 'sv') {}
+  constructor(private readonly language: UiLanguage = 'sv') {}
 
   placeholderFor(category: Category, value: string): string {
     const key = `${category}\u0000${identityOf(category, value)}`;
@@ -70,7 +48,7 @@ export class PlaceholderBook {
     if (!placeholder) {
       const n = (this.counters.get(category) ?? 0) + 1;
       this.counters.set(category, n);
-      placeholder = `[${LABELS[category][this.language]} ${n}]`;
+      placeholder = `[${PLACEHOLDER_LABELS[category][this.language]} ${n}]`;
       this.byValue.set(key, placeholder);
     }
     return placeholder;

@@ -3,28 +3,11 @@
  * it is, a masked excerpt, why it matters and which guideline applies.
  */
 import { markingPlaceSentence } from './marking-places';
+import { REPORT_STRINGS } from '../i18n/report-strings';
+import type { UiLanguage } from '../i18n/language';
 import { maskForDisplay } from '../redaction/mask';
 import { builtInCatalogue } from '../rules/catalogue';
 import type { ScanResult } from '../types';
-
-export type ReportLanguage = 'sv' | 'en';
-
-const WORDS = {
-  sv: {
-    decision: { allow: 'Tillåts', warn: 'Varning', block: 'Stoppas' },
-    none: 'Inget att anmärka.',
-    findings: (n: number) => (n === 1 ? '1 fynd' : `${n} fynd`),
-    action: { off: 'av', log: 'information', warn: 'varning', block: 'stoppas' },
-    guideline: 'Riktlinje',
-  },
-  en: {
-    decision: { allow: 'Allowed', warn: 'Warning', block: 'Blocked' },
-    none: 'Nothing to report.',
-    findings: (n: number) => (n === 1 ? '1 finding' : `${n} findings`),
-    action: { off: 'off', log: 'log', warn: 'warn', block: 'block' },
-    guideline: 'Guideline',
-  },
-} as const;
 
 /** 1-based line and column (in UTF-16 code units) of an offset. */
 export function lineColumn(text: string, offset: number): [number, number] {
@@ -53,9 +36,9 @@ function lineColumns(text: string): (offset: number) => [number, number] {
 export function formatReport(
   text: string,
   result: ScanResult,
-  options: { lang: ReportLanguage; reveal: boolean; source: string },
+  options: { lang: UiLanguage; reveal: boolean; source: string },
 ): string {
-  const w = WORDS[options.lang];
+  const w = REPORT_STRINGS[options.lang];
   const catalogue = builtInCatalogue();
   const position = lineColumns(text);
   const out: string[] = [`${options.source}: ${w.decision[result.decision]} – ${w.findings(result.findings.length)}`];

@@ -2,7 +2,7 @@
  * The rooms of the house and what may lean on what (docs/ARCHITECTURE.md, "Rooms"):
  *   - lib/         the engine: no browser API, nothing from the other rooms;
  *   - platform/    browser plumbing shared by entry points and pages (stores, messages, tab status,
- *                  settings, the i18n runtime): may use lib/, never components/ or entrypoints/;
+ *                  settings): may use lib/, never components/ or entrypoints/;
  *   - components/  the React pages: may use lib/ and platform/, never entrypoints/;
  *   - entrypoints/ the entry points; the background and the content script (with its Preact UI in
  *                  entrypoints/content/ui/) never import components/; only the popup and options

@@ -14,8 +14,9 @@ import { maskForDisplay } from '../../../lib/redaction/mask';
 import { markingPlaceSentence } from '../../../lib/report/marking-places';
 import type { RuleCatalogue } from '../../../lib/rules/catalogue';
 import type { Finding, ScanResult } from '../../../lib/types';
-import { DIALOG_STRINGS, MIN_JUSTIFICATION } from './dialog-strings';
-import { UI_STRINGS, type UiLanguage } from '../../../platform/i18n';
+import { DIALOG_STRINGS } from '../../../lib/i18n/dialog-strings';
+import { UI_STRINGS } from '../../../lib/i18n/ui-strings';
+import type { UiLanguage } from '../../../lib/i18n/language';
 
 /** send/paste/upload: findings; reminder: a file Promptvakt cannot read. */
 export type DialogMode = 'send' | 'paste' | 'upload' | 'reminder';
@@ -42,6 +43,9 @@ export interface FindingsDialogProps {
 }
 
 const MAX_LISTED = 6;
+
+/** Shortest justification accepted: a word or two, not a single key press. */
+const MIN_JUSTIFICATION = 5;
 
 export function FindingsDialog(props: FindingsDialogProps) {
   const t = UI_STRINGS[props.language];

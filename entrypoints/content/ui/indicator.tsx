@@ -6,8 +6,8 @@
  * covers the site's own controls. A polite live region: screen readers hear
  * when the state changes, not on every keystroke.
  */
-import { DIALOG_STRINGS } from './dialog-strings';
-import type { UiLanguage } from '../../../platform/i18n';
+import { DIALOG_STRINGS } from '../../../lib/i18n/dialog-strings';
+import type { UiLanguage } from '../../../lib/i18n/language';
 
 export type IndicatorState =
   | { kind: 'protected' }

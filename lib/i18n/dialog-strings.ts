@@ -2,10 +2,11 @@
  * Strings of the in-page UI that came with the organisation policy: the
  * upload reminder, the justification for "send anyway", the organisation's
  * own guideline, the "checking" state and the indicator by the composer.
- * Kept apart from i18n.ts so the content script carries only what it shows;
- * tests/unit/dialog-strings.test.ts keeps sv and en in step.
+ * Kept apart from ui-strings.ts so the content script carries only what it
+ * shows. Translator notes: dialog-strings.descriptions.ts;
+ * tests/unit/i18n.test.ts keeps sv and en in step.
  */
-import type { UiLanguage } from '../../../platform/i18n';
+import type { UiLanguage } from './language';
 
 export interface DialogStrings {
   reminderTitle: string;
@@ -64,5 +65,3 @@ export const DIALOG_STRINGS: Record<UiLanguage, DialogStrings> = {
   },
 };
 
-/** Shortest justification accepted: a word or two, not a single key press. */
-export const MIN_JUSTIFICATION = 5;
