@@ -5,9 +5,9 @@
  * granted permissions change). Null until loaded.
  */
 import { useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
 import type { EffectivePolicy } from '../lib/policy/effective';
-import { loadEffectivePolicy, loadPendingSites, PENDING_SITES_KEY, readPendingSites, watchEffectivePolicy } from '../platform/policy-store';
+import { browser } from 'wxt/browser';
+import { loadEffectivePolicy, loadPendingSites, watchEffectivePolicy, watchPendingSites } from '../platform/policy-store';
 
 export interface PolicyState {
   policy: EffectivePolicy;
@@ -24,14 +24,11 @@ export function usePolicy(): PolicyState | null {
     void loadEffectivePolicy().then((p) => live && setPolicy(p));
     void loadPendingSites().then((p) => live && setPendingSites(p));
     const offPolicy = watchEffectivePolicy((p) => setPolicy(p));
-    const onPending = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && PENDING_SITES_KEY in changes) setPendingSites(readPendingSites(changes[PENDING_SITES_KEY]!.newValue));
-    };
-    browser.storage.onChanged.addListener(onPending);
+    const offPending = watchPendingSites((p) => setPendingSites(p));
     return () => {
       live = false;
       offPolicy();
-      browser.storage.onChanged.removeListener(onPending);
+      offPending();
     };
   }, []);
 

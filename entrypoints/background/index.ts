@@ -9,7 +9,6 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { EffectivePolicy } from '../../lib/policy/effective';
 import { BUILT_IN_SITE_MATCHES } from '../../lib/sites/built-in-sites';
-import { migrateLegacyLanguage } from '../../platform/settings';
 import { SCAN_PORT, isCountRequest, isReportNowRequest, isScanRequest } from '../../platform/messages';
 import { loadPendingSites } from '../../platform/policy-store';
 import { isTabStatusQuery, isTabStatusReport, type TabStatus } from '../../platform/tab-status';
@@ -92,8 +91,6 @@ export default defineBackground(() => {
   counters.start();
   policies.start();
   browser.runtime.onInstalled.addListener(({ reason }) => {
-    // The language choice moved from storage.local to the employee's synced settings.
-    void migrateLegacyLanguage().catch(() => undefined);
     if (reason !== 'install' && reason !== 'update') return;
     // Tabs open before this install or update have no working content script. (Registration
     // for the added sites is applySites' job, on the policy's first resolution.)

@@ -14,7 +14,7 @@
 import { browser } from 'wxt/browser';
 import type { EffectivePolicy } from '../../lib/policy/effective';
 import { hasManagedPolicy, resolvePolicy } from '../../lib/policy/resolve';
-import { EFFECTIVE_POLICY_KEY, USER_SETTINGS_KEY, isEffectivePolicy } from '../../platform/policy-store';
+import { loadUserSettings, readStoredPolicy, storeEffectivePolicy, watchUserSettings } from '../../platform/policy-store';
 
 const STARTUP_READS_MS = [0, 1000, 2000, 4000, 8000, 15000];
 export const POLICY_ALARM = 'promptvakt.policy-refresh';
@@ -27,9 +27,10 @@ export class PolicyService {
 
   /** Registers listeners; call on the service worker's first tick. */
   start(): void {
-    browser.storage.onChanged.addListener((changes, area) => {
-      if (area === 'managed' || (area === 'sync' && USER_SETTINGS_KEY in changes)) void this.refresh();
+    browser.storage.onChanged.addListener((_changes, area) => {
+      if (area === 'managed') void this.refresh();
     });
+    watchUserSettings(() => void this.refresh());
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name === POLICY_ALARM) void this.refresh();
     });
@@ -62,14 +63,14 @@ export class PolicyService {
    */
   async forChecks(): Promise<EffectivePolicy> {
     if (this.current) return this.current;
-    const stored = await readStored().catch(() => undefined);
+    const stored = await readStoredPolicy().catch(() => undefined);
     if (!stored) return this.get();
     void this.get();
     return stored;
   }
 
   async refresh(): Promise<EffectivePolicy> {
-    const [managed, user, stored] = await Promise.all([readManaged(), readSync(), readStored()]);
+    const [managed, user, stored] = await Promise.all([readManaged(), readSync(), readStoredPolicy()]);
     let policy = resolvePolicy(managed, user);
     if (!hasManagedPolicy(managed) && !this.startupDone && stored?.source === 'organisation') {
       // Possibly Chrome's empty first answer: keep the organisation's policy until start-up reads are over.
@@ -83,7 +84,7 @@ export class PolicyService {
     if (changed) {
       this.lastJson = json;
       for (const listener of this.listeners) listener(policy);
-      if (JSON.stringify(stored) !== json) await browser.storage.local.set({ [EFFECTIVE_POLICY_KEY]: policy });
+      if (JSON.stringify(stored) !== json) await storeEffectivePolicy(policy);
     }
     return policy;
   }
@@ -100,13 +101,8 @@ async function readManaged(): Promise<unknown> {
 
 async function readSync(): Promise<unknown> {
   try {
-    return (await browser.storage.sync.get(USER_SETTINGS_KEY))[USER_SETTINGS_KEY];
+    return await loadUserSettings();
   } catch {
     return undefined;
   }
-}
-
-async function readStored(): Promise<EffectivePolicy | undefined> {
-  const stored: unknown = (await browser.storage.local.get(EFFECTIVE_POLICY_KEY))[EFFECTIVE_POLICY_KEY];
-  return isEffectivePolicy(stored) ? stored : undefined;
 }

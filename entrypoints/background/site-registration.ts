@@ -9,7 +9,7 @@
 import { browser } from 'wxt/browser';
 import { matchPatternFor, type EffectivePolicy } from '../../lib/policy/effective';
 import { BUILT_IN_SITE_MATCHES, matchesPattern } from '../../lib/sites/built-in-sites';
-import { PENDING_SITES_KEY } from '../../platform/policy-store';
+import { savePendingSites } from '../../platform/policy-store';
 
 const SCRIPT_ID = 'promptvakt-organisation-sites';
 /** The content script, as registerContentScripts names it (background/open-tabs.ts injects the same file). */
@@ -74,7 +74,7 @@ export async function addedSitesByAccess(policy: EffectivePolicy): Promise<{ gra
 /** Registers the content script for the granted added sites; returns the ones still pending. */
 export async function syncRegisteredSites(policy: EffectivePolicy): Promise<string[]> {
   const { granted, pending } = await addedSitesByAccess(policy);
-  await browser.storage.local.set({ [PENDING_SITES_KEY]: pending });
+  await savePendingSites(pending);
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID, PATH_SCRIPT_ID] }).catch(() => []);
   if (existing.length) await browser.scripting.unregisterContentScripts({ ids: existing.map((s) => s.id) });
   const scripts = contentScriptsFor(granted);

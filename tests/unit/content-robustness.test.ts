@@ -5,9 +5,12 @@
  * shield against a page switching Promptvakt off with WXT's restart event,
  * and the content scripts registered for organisation sites (every frame).
  */
+import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('wxt/browser', () => ({ browser: {} }));
+// The background's stores (platform/policy-store.ts, via site-registration) run their migrations on load.
+vi.mock('@wxt-dev/browser', () => ({ browser: fakeBrowser }));
 
 const { SendApproval } = await import('../../entrypoints/content/approval');
 const { isTopFrame, pageUrlOfFrame } = await import('../../entrypoints/content/frame-url');

@@ -33,6 +33,8 @@ import { resolvePolicy } from '../../lib/policy/resolve';
 import { decode, element, text } from './markup';
 
 vi.mock('wxt/browser', () => ({ browser: fakeBrowser }));
+// wxt/utils/storage (the stores in platform/) reaches the browser through @wxt-dev/browser.
+vi.mock('@wxt-dev/browser', () => ({ browser: fakeBrowser }));
 
 const TODAY = '2026-11-23';
 const BUILT_IN = resolvePolicy(undefined, undefined);

@@ -25,6 +25,8 @@ import { element, text } from './markup';
 
 // vi.mock is hoisted above the imports: the components see the fake browser.
 vi.mock('wxt/browser', () => ({ browser: fakeBrowser }));
+// wxt/utils/storage (the stores in platform/) reaches the browser through @wxt-dev/browser.
+vi.mock('@wxt-dev/browser', () => ({ browser: fakeBrowser }));
 
 const BUILT_IN = resolvePolicy(undefined, undefined);
 
@@ -342,9 +344,12 @@ describe('language setting', () => {
     await fakeBrowser.storage.local.set({ [EFFECTIVE_POLICY_KEY]: resolvePolicy(managed, user) });
   }
 
-  beforeEach(() => {
+  beforeEach(async () => {
     fakeBrowser.reset();
     managed = undefined;
+    // After the first start: empty settings, and the policy the background resolved from them.
+    await fakeBrowser.storage.sync.set({ [USER_SETTINGS_KEY]: {} });
+    await resolveNow();
     const listener = (changes: Record<string, unknown>, area: string) =>
       area === 'sync' && USER_SETTINGS_KEY in changes ? resolveNow() : undefined;
     fakeBrowser.storage.onChanged.addListener(listener);
@@ -379,27 +384,6 @@ describe('language setting', () => {
     await vi.waitFor(async () => expect((await fakeBrowser.storage.local.get(EFFECTIVE_POLICY_KEY))[EFFECTIVE_POLICY_KEY]).toBeTruthy());
     expect(await settings.getLanguageChoice()).toBe('sv');
     expect(await settings.getLanguage()).toBe('sv');
-  });
-
-  it('moves a choice stored by an earlier version into the settings once', async () => {
-    await fakeBrowser.storage.local.set({ 'promptvakt.language': 'en' });
-    // At once, before the background has folded it into the effective policy.
-    expect(await settings.getLanguageChoice()).toBe('en');
-    expect(await fakeBrowser.storage.local.get('promptvakt.language')).toEqual({});
-    expect((await fakeBrowser.storage.sync.get(USER_SETTINGS_KEY))[USER_SETTINGS_KEY]).toEqual({ language: 'en' });
-    await vi.waitFor(async () => expect(await settings.getLanguage()).toBe('en'));
-  });
-
-  it('does not let an old choice replace a newer one, and drops an unknown one', async () => {
-    await settings.setLanguage('sv');
-    await fakeBrowser.storage.local.set({ 'promptvakt.language': 'en' });
-    expect(await settings.migrateLegacyLanguage()).toBeUndefined();
-    expect((await fakeBrowser.storage.sync.get(USER_SETTINGS_KEY))[USER_SETTINGS_KEY]).toEqual({ language: 'sv' });
-    expect(await fakeBrowser.storage.local.get('promptvakt.language')).toEqual({});
-
-    await fakeBrowser.storage.local.set({ 'promptvakt.language': 'de' });
-    expect(await settings.migrateLegacyLanguage()).toBeUndefined();
-    expect(await fakeBrowser.storage.local.get('promptvakt.language')).toEqual({});
   });
 
   it('refuses to store an unknown choice', async () => {

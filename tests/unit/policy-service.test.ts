@@ -8,6 +8,8 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('wxt/browser', () => ({ browser: fakeBrowser }));
+// wxt/utils/storage (the stores in platform/) reaches the browser through @wxt-dev/browser.
+vi.mock('@wxt-dev/browser', () => ({ browser: fakeBrowser }));
 
 const { PolicyService } = await import('../../entrypoints/background/policy-service');
 const { EFFECTIVE_POLICY_KEY, USER_SETTINGS_KEY } = await import('../../platform/policy-store');
