@@ -6,6 +6,7 @@
  *
  * This module has no zod and no RE2: it runs in the content script.
  */
+import { POLICY_STRINGS } from '../i18n/policy-strings';
 import type { Detector } from '../detectors/detector';
 import { BUILT_IN_DETECTORS } from '../detectors/registry';
 import { builtInCatalogue, type RuleCatalogue } from '../rules/catalogue';
@@ -119,7 +120,8 @@ export function catalogueFor(policy: EffectivePolicy): RuleCatalogue {
   if (!policy.customRules.length && !orgLinks.length) return base;
   const guidelines = new Map(base.guidelines);
   const rules = new Map(base.rules);
-  const orgTitle = { sv: policy.organisation?.name ?? 'Organisationens riktlinje', en: policy.organisation?.name ?? "Your organisation's guideline" };
+  const name = policy.organisation?.name;
+  const orgTitle = { sv: name ?? POLICY_STRINGS.sv.organisationGuideline, en: name ?? POLICY_STRINGS.en.organisationGuideline };
   for (const [category, url] of orgLinks) {
     guidelines.set(`org-${category}`, { id: `org-${category}`, publisher: policy.organisation?.name ?? 'organisation', url, title: orgTitle });
     for (const [id, rule] of rules) {
@@ -143,7 +145,7 @@ export function catalogueFor(policy: EffectivePolicy): RuleCatalogue {
       id,
       category: custom.category,
       severity: custom.severity,
-      title: { sv: `Organisationens regel: ${custom.id}`, en: `Organisation rule: ${custom.id}` },
+      title: { sv: POLICY_STRINGS.sv.organisationRule(custom.id), en: POLICY_STRINGS.en.organisationRule(custom.id) },
       reason: { sv, en },
       guidelines: [...new Set(links)],
     };

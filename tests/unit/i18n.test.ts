@@ -16,6 +16,8 @@ import { DIALOG_STRINGS_DESCRIPTIONS } from '../../lib/i18n/dialog-strings.descr
 import { fill, uiLanguage, type UiLanguage } from '../../lib/i18n/language';
 import { PLACEHOLDER_LABELS } from '../../lib/i18n/placeholder-labels';
 import { PLACEHOLDER_LABELS_DESCRIPTIONS } from '../../lib/i18n/placeholder-labels.descriptions';
+import { POLICY_STRINGS } from '../../lib/i18n/policy-strings';
+import { POLICY_STRINGS_DESCRIPTIONS } from '../../lib/i18n/policy-strings.descriptions';
 import { MARKING_PLACE_TEXT, REPORT_STRINGS } from '../../lib/i18n/report-strings';
 import { MARKING_PLACE_TEXT_DESCRIPTIONS, REPORT_STRINGS_DESCRIPTIONS } from '../../lib/i18n/report-strings.descriptions';
 import { UI_STRINGS } from '../../lib/i18n/ui-strings';
@@ -63,6 +65,13 @@ const CATALOGUES: Catalogue[] = [
     source: DIALOG_STRINGS,
     languages: DIALOG_STRINGS as unknown as Record<UiLanguage, Table>,
     descriptions: DIALOG_STRINGS_DESCRIPTIONS,
+  },
+  {
+    name: 'POLICY_STRINGS',
+    file: 'policy-strings',
+    source: POLICY_STRINGS,
+    languages: POLICY_STRINGS as unknown as Record<UiLanguage, Table>,
+    descriptions: POLICY_STRINGS_DESCRIPTIONS,
   },
   {
     name: 'REPORT_STRINGS',
