@@ -5,6 +5,7 @@ import { defineConfig } from 'wxt';
 import { BUILT_IN_SITE_MATCHES } from './lib/sites/built-in-sites';
 import { GECKO_EXTENSION_ID, MANIFEST_KEY } from './lib/extension-id';
 import { checkBuiltInData } from './lib/rules/zod-data-check';
+import { rulesData } from './scripts/rules-data-plugin';
 
 // The extension trusts the data in rules/ at run time: a build with invalid data fails here.
 checkBuiltInData();
@@ -49,6 +50,12 @@ export default defineConfig({
   outDir: process.env.PROMPTVAKT_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   imports: false,
+  vite: () => ({
+    // rules/*.json ship without their $comment notes, packed where that is smaller (lib/rules/packed-data.ts).
+    plugins: [rulesData()],
+    // scripts/content-size.ts builds with source maps to attribute content.js's bytes.
+    ...(process.env.PROMPTVAKT_SOURCEMAP ? { build: { sourcemap: true } } : {}),
+  }),
   hooks: {
     // The dialog's CSS is fetched by the content script; sites an organisation adds
     // (optional host permissions) need to reach it too. use_dynamic_url keeps the

@@ -1,38 +1,22 @@
 /**
- * UI strings of the popup, the options page and the in-page dialog, in
- * Swedish and English. The Swedish table sets the shape (UiStrings); the
- * English one is typed against it, so a key missing from either language, or
- * present in only one, is a type error. Translator notes for every key:
- * ui-strings.descriptions.ts. tests/unit/i18n.test.ts checks both languages
- * and the notes.
+ * UI strings of the popup and the options page, in Swedish and English, with
+ * the in-page dialog's texts (IN_PAGE_STRINGS, in-page-strings.ts) included,
+ * since the pages reuse some of them. The content script imports only
+ * in-page-strings.ts, so it does not carry the pages' texts. The Swedish table
+ * sets the shape (UiStrings); the English one is typed against it, so a key
+ * missing from either language, or present in only one, is a type error.
+ * Translator notes for every key: ui-strings.descriptions.ts.
+ * tests/unit/i18n.test.ts checks both languages and the notes, and that no
+ * page string replaces an in-page one.
  */
+import { IN_PAGE_STRINGS, type InPageStrings } from './in-page-strings';
 import type { UiLanguage } from './language';
 
 const sv = {
-  blockTitle: 'Promptvakt stoppade meddelandet',
-  warnTitle: 'Promptvakt varnar: kontrollera innan du skickar',
-  pasteBlockTitle: 'Promptvakt stoppade inklistringen',
-  pasteWarnTitle: 'Promptvakt varnar: kontrollera innan du klistrar in',
-  uploadBlockTitle: 'Promptvakt stoppade filen',
-  uploadWarnTitle: 'Promptvakt varnar: kontrollera filen innan du laddar upp den',
-  uploadAnyway: 'Ladda upp ändå',
-  errorTitle: 'Promptvakt kunde inte kontrollera texten',
-  errorBody: 'Av säkerhetsskäl skickas ingenting. Försök igen, eller kontakta IT-supporten om felet kvarstår.',
-  dialogUnavailable:
-    'Promptvakt stoppade det här: texten kan innehålla uppgifter som inte bör lämna organisationen, men förklaringen kunde inte visas. Ändra texten och försök igen, eller kontakta IT-supporten om det händer igen.',
-  intro: 'Texten innehåller uppgifter som inte bör lämna organisationen via en öppen AI-tjänst:',
-  blockedNote: 'Organisationens regler tillåter inte att detta skickas.',
-  guideline: 'Läs mer',
-  edit: 'Redigera',
-  mask: 'Maskera och skicka',
-  maskPaste: 'Klistra in maskerat',
-  sendAnyway: 'Skicka ändå',
-  pasteAnyway: 'Klistra in ändå',
+  // The in-page dialog's texts are in in-page-strings.ts; these are the pages' own.
   cancel: 'Avbryt',
   degradedTitle: 'Skyddet är begränsat på den här sidan',
   degradedBody: 'Promptvakt hittar inte sidans meddelandefält eller skicka-knapp (sidan kan ha ändrats). Text kontrolleras fortfarande när du trycker Enter i ett textfält, men var extra uppmärksam och meddela IT-supporten.',
-  maskFailed: 'Texten kunde inte maskeras i den här editorn. Redigera texten själv innan du skickar.',
-  more: (n: number) => `och ${n} till`,
 
   // Popup and options page.
   languageName: 'Svenska',
@@ -249,36 +233,20 @@ const sv = {
   categoryPaymentCard: 'Kortnummer',
   categoryCredential: 'Lösenord eller nyckel',
   categoryNone: 'Ingen kategori',
-} satisfies Record<string, string | ((n: number) => string)>;
+  // A key of in-page-strings.ts here would replace the dialog's text on the pages: a type error.
+} satisfies Record<string, string | ((n: number) => string)> & Partial<Record<keyof InPageStrings, never>>;
+
+/** The pages' own keys; every language has them. */
+type PageStrings = Readonly<typeof sv>;
 
 /** The keys every language has, each a text or a function of a count. */
-export type UiStrings = Readonly<typeof sv>;
+export type UiStrings = InPageStrings & PageStrings;
 
-const en: UiStrings = {
-  blockTitle: 'Promptvakt stopped this message',
-  warnTitle: 'Promptvakt warning: check before you send',
-  pasteBlockTitle: 'Promptvakt stopped this paste',
-  pasteWarnTitle: 'Promptvakt warning: check before you paste',
-  uploadBlockTitle: 'Promptvakt stopped this file',
-  uploadWarnTitle: 'Promptvakt warning: check the file before you upload it',
-  uploadAnyway: 'Upload anyway',
-  errorTitle: 'Promptvakt could not check the text',
-  errorBody: 'To be safe, nothing is sent. Try again, or contact IT support if this keeps happening.',
-  dialogUnavailable:
-    'Promptvakt stopped this: the text may hold information that should not leave the organisation, but the explanation could not be shown. Change the text and try again, or contact IT support if this happens again.',
-  intro: 'The text contains information that should not leave the organisation through a public AI service:',
-  blockedNote: "Your organisation's rules do not allow sending this.",
-  guideline: 'Read more',
-  edit: 'Edit',
-  mask: 'Mask and send',
-  maskPaste: 'Paste masked',
-  sendAnyway: 'Send anyway',
-  pasteAnyway: 'Paste anyway',
+const en: PageStrings = {
+  // The in-page dialog's texts are in in-page-strings.ts; these are the pages' own.
   cancel: 'Cancel',
   degradedTitle: 'Protection is limited on this page',
   degradedBody: "Promptvakt cannot find this page's message box or send button (the site may have changed). Text is still checked when you press Enter in a text field, but take extra care and tell IT support.",
-  maskFailed: 'The text could not be masked in this editor. Edit it yourself before sending.',
-  more: (n: number) => `and ${n} more`,
 
   // Popup and options page.
   languageName: 'English',
@@ -496,4 +464,7 @@ const en: UiStrings = {
   categoryNone: 'No category',
 };
 
-export const UI_STRINGS: Readonly<Record<UiLanguage, UiStrings>> = { sv, en };
+export const UI_STRINGS: Readonly<Record<UiLanguage, UiStrings>> = {
+  sv: { ...IN_PAGE_STRINGS.sv, ...sv },
+  en: { ...IN_PAGE_STRINGS.en, ...en },
+};

@@ -9,6 +9,7 @@
  * the sorted keys are stored as LEB128 varint deltas, zlib-compressed, base64.
  */
 import { unzlibSync, zlibSync } from 'fflate';
+import { fromBase64, toBase64 } from '../text/base64';
 
 const EPOCH = Date.UTC(1890, 0, 1);
 const DAY_MS = 86_400_000;
@@ -73,36 +74,4 @@ export class TestNumberRegistry {
     }
     return false;
   }
-}
-
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-function toBase64(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    out += BASE64[(n >> 18) & 63]! + BASE64[(n >> 12) & 63]!;
-    out += i + 1 < bytes.length ? BASE64[(n >> 6) & 63]! : '=';
-    out += i + 2 < bytes.length ? BASE64[n & 63]! : '=';
-  }
-  return out;
-}
-
-function fromBase64(text: string): Uint8Array {
-  const clean = text.replace(/=+$/, '');
-  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
-  let bits = 0;
-  let value = 0;
-  let o = 0;
-  for (const ch of clean) {
-    const v = BASE64.indexOf(ch);
-    if (v < 0) throw new Error(`invalid base64 character ${JSON.stringify(ch)}`);
-    value = (value << 6) | v;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[o++] = (value >> bits) & 0xff;
-    }
-  }
-  return out;
 }

@@ -4,9 +4,10 @@
  * scripting; host access to the built-in protected sites only, any other https
  * site only one by one through the optional host permission; a strict CSP for the
  * extension's own pages; nothing web-accessible but the dialog's CSS; no
- * messaging from web pages; and pages that load only the extension's own
- * files. Needs no browser: it reads .output/chrome-mv3 and .output/firefox-mv2
- * (`npm run build`; `npm test` builds before Playwright runs).
+ * messaging from web pages; pages that load only the extension's own files;
+ * and a content script within its size budget. Needs no browser: it reads
+ * .output/chrome-mv3 and .output/firefox-mv2 (`npm run build`; `npm test`
+ * builds before Playwright runs).
  */
 import { expect, test } from '@playwright/test';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -150,6 +151,30 @@ function expectNoReactInContentScript(dir: string): void {
   expect(js, 'the content script has no React internals').not.toContain('INTERNALS_DO_NOT_USE');
   expect(js, 'the content script has no react-dom').not.toMatch(/react-dom/);
 }
+
+/**
+ * Every protected AI page loads the content script in each of its frames, so it has a size budget.
+ * Over it? `npx tsx scripts/content-size.ts` builds with source maps and lists what the bytes are
+ * (files, npm packages, rules/ data); look for a module only the background or the pages need
+ * (zod, RE2JS, compromise, the counters, the popup's and options page's strings) that an import
+ * chain pulls in, and cut the chain with a narrower module or `import type`.
+ */
+const CONTENT_SCRIPT_BUDGET = 250 * 1024;
+
+test('the content-script bundles stay within their size budget, with rules/ data shipped compactly', () => {
+  for (const dir of [CHROME, FIREFOX]) {
+    const script = join(dir, 'content-scripts', 'content.js');
+    expect(existsSync(script), script).toBe(true);
+    const size = statSync(script).size;
+    expect(
+      size,
+      `${script} is ${size} bytes, over the ${CONTENT_SCRIPT_BUDGET}-byte budget: run \`npx tsx scripts/content-size.ts\` to see what it is made of`,
+    ).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET);
+    // scripts/rules-data-plugin.ts ships rules/*.json without their $comment notes (and packed):
+    // a $comment here means the data went in as plain JSON.
+    expect(readFileSync(script, 'utf8'), `${script}: rules/ data without $comment`).not.toContain('$comment');
+  }
+});
 
 test('the content-script bundles hold no React (the in-page UI is Preact), and the pages do', () => {
   for (const dir of [CHROME, FIREFOX]) expectNoReactInContentScript(dir);

@@ -13,6 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DIALOG_STRINGS } from '../../lib/i18n/dialog-strings';
 import { DIALOG_STRINGS_DESCRIPTIONS } from '../../lib/i18n/dialog-strings.descriptions';
+import { IN_PAGE_STRINGS } from '../../lib/i18n/in-page-strings';
+import { IN_PAGE_STRINGS_DESCRIPTIONS } from '../../lib/i18n/in-page-strings.descriptions';
 import { fill, uiLanguage, type UiLanguage } from '../../lib/i18n/language';
 import { PLACEHOLDER_LABELS } from '../../lib/i18n/placeholder-labels';
 import { PLACEHOLDER_LABELS_DESCRIPTIONS } from '../../lib/i18n/placeholder-labels.descriptions';
@@ -59,6 +61,13 @@ const messagesOf = (lang: UiLanguage) => Object.fromEntries(Object.entries(LOCAL
 
 const CATALOGUES: Catalogue[] = [
   { name: 'UI_STRINGS', file: 'ui-strings', source: UI_STRINGS, languages: UI_STRINGS, descriptions: UI_STRINGS_DESCRIPTIONS },
+  {
+    name: 'IN_PAGE_STRINGS',
+    file: 'in-page-strings',
+    source: IN_PAGE_STRINGS,
+    languages: IN_PAGE_STRINGS as unknown as Record<UiLanguage, Table>,
+    descriptions: IN_PAGE_STRINGS_DESCRIPTIONS,
+  },
   {
     name: 'DIALOG_STRINGS',
     file: 'dialog-strings',
@@ -232,6 +241,13 @@ describe('catalogue specifics', () => {
     const values = Object.values(UI_STRINGS.sv);
     expect(values.some((v) => typeof v === 'string' && placeholdersOf(v).length > 0)).toBe(true);
     expect(values.some((v) => typeof v === 'function')).toBe(true);
+  });
+
+  it('UI_STRINGS: holds every IN_PAGE_STRINGS text unchanged, with the same note (the pages reuse the dialog texts)', () => {
+    for (const lang of LANGUAGES) {
+      for (const [key, value] of Object.entries(IN_PAGE_STRINGS[lang])) expect(UI_STRINGS[lang][key as keyof typeof UI_STRINGS.sv], `${lang}.${key}`).toBe(value);
+    }
+    for (const [key, note] of Object.entries(IN_PAGE_STRINGS_DESCRIPTIONS)) expect(UI_STRINGS_DESCRIPTIONS[key as keyof typeof UI_STRINGS_DESCRIPTIONS], key).toBe(note);
   });
 
   it('DIALOG_STRINGS: counts findings in both languages', () => {

@@ -15,7 +15,7 @@ import { markingPlaceSentence } from '../../../lib/report/marking-places';
 import type { RuleCatalogue } from '../../../lib/rules/catalogue';
 import type { Finding, ScanResult } from '../../../lib/types';
 import { DIALOG_STRINGS } from '../../../lib/i18n/dialog-strings';
-import { UI_STRINGS } from '../../../lib/i18n/ui-strings';
+import { IN_PAGE_STRINGS } from '../../../lib/i18n/in-page-strings';
 import type { UiLanguage } from '../../../lib/i18n/language';
 
 /** send/paste/upload: findings; reminder: a file Promptvakt cannot read. */
@@ -48,7 +48,7 @@ const MAX_LISTED = 6;
 const MIN_JUSTIFICATION = 5;
 
 export function FindingsDialog(props: FindingsDialogProps) {
-  const t = UI_STRINGS[props.language];
+  const t = IN_PAGE_STRINGS[props.language];
   const d = DIALOG_STRINGS[props.language];
   const dialogRef = useRef<HTMLDivElement>(null);
   const [justification, setJustification] = useState('');

@@ -7,7 +7,7 @@ import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { FindingsDialog } from './FindingsDialog';
-import { UI_STRINGS } from '../../../lib/i18n/ui-strings';
+import { IN_PAGE_STRINGS } from '../../../lib/i18n/in-page-strings';
 import type { UiLanguage } from '../../../lib/i18n/language';
 import type { EffectivePolicy } from '../../../lib/policy/effective';
 import type { RuleCatalogue } from '../../../lib/rules/catalogue';
@@ -64,7 +64,7 @@ export class DialogHost implements DialogPresenter {
   private unavailable(error: unknown): void {
     console.error('Promptvakt: the dialog could not be shown', error);
     this.request = null;
-    window.alert(UI_STRINGS[this.language].dialogUnavailable);
+    window.alert(IN_PAGE_STRINGS[this.language].dialogUnavailable);
     if (this.previousFocus instanceof HTMLElement) this.previousFocus.focus();
   }
 
@@ -107,7 +107,7 @@ export class DialogHost implements DialogPresenter {
             language={this.language}
             catalogue={this.context.catalogue()}
             failed={request.failed}
-            message={request.message ? UI_STRINGS[this.language][request.message] : undefined}
+            message={request.message ? IN_PAGE_STRINGS[this.language][request.message] : undefined}
             organisation={policy.organisation}
             requireJustification={request.requireJustification}
             files={request.files}
