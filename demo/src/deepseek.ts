@@ -1,34 +1,47 @@
 /**
- * DeepSeek-like page: a textarea and a send control that is a
- * `div[role="button"][aria-disabled]`, not a <button>. Enter or a click on
- * the div sends; every send lands in `window.__sent`.
+ * DeepSeek-like page (chat.deepseek.com's layout): a textarea and two
+ * controls that are `div[role="button"]`, not <button>s, in this DOM order:
+ *
+ * - `#ds-upload` ("Ladda upp fil", `aria-disabled="false"`): a click is
+ *   recorded in `window.__uploadClicks` (a counter) and `<ul id="upload-clicks">`;
+ *   it never sends (on the real site it opens the file picker);
+ * - `#ds-send` ("Skicka"): `aria-disabled="true"` while the textarea is
+ *   empty; a click sends.
+ *
+ * Enter (no Shift, no IME) in the textarea sends too. Every send lands in
+ * `window.__sent` / `#sent`.
  */
-const input = document.getElementById('chat-input') as HTMLTextAreaElement;
-const control = document.getElementById('ds-send') as HTMLDivElement;
-const list = document.getElementById('sent') as HTMLUListElement;
-const w = window as unknown as { __sent: string[] };
-w.__sent = [];
+import { byId, isPlainEnter, mountWhenReady, recordSent } from './shared/common';
 
-function send(): void {
-  const text = input.value;
-  if (!text.trim()) return;
-  w.__sent.push(text);
-  const li = document.createElement('li');
-  li.textContent = text;
-  list.append(li);
-  input.value = '';
-  sync();
-}
+const win = window as unknown as { __uploadClicks: number };
+win.__uploadClicks = 0;
 
-function sync(): void {
-  control.setAttribute('aria-disabled', String(!input.value.trim()));
-}
+mountWhenReady('deepseek', () => {
+  const input = byId('chat-input', HTMLTextAreaElement);
+  const send = byId('ds-send', HTMLDivElement);
+  const upload = byId('ds-upload', HTMLDivElement);
+  const clicks = byId('upload-clicks', HTMLUListElement);
 
-input.addEventListener('input', sync);
-input.addEventListener('keydown', (e) => {
-  if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+  const sync = () => send.setAttribute('aria-disabled', String(!input.value.trim()));
+  const sendNow = () => {
+    const text = input.value;
+    if (!text.trim()) return;
+    recordSent(text);
+    input.value = '';
+    sync();
+  };
+
+  input.addEventListener('input', sync);
+  input.addEventListener('keydown', (e) => {
+    if (!isPlainEnter(e)) return;
     e.preventDefault();
-    send();
-  }
+    sendNow();
+  });
+  send.addEventListener('click', sendNow);
+  upload.addEventListener('click', () => {
+    win.__uploadClicks++;
+    const li = document.createElement('li');
+    li.textContent = `uppladdning ${win.__uploadClicks} (filväljaren öppnad)`;
+    clicks.append(li);
+  });
 });
-control.addEventListener('click', send);

@@ -35,6 +35,14 @@ export class SendApproval {
     }
   }
 
+  /**
+   * Approves the employee's own next send of exactly `text` within `ms`: the
+   * replay did not send it, and the dialog asked them to send it again.
+   */
+  allow(text: string, ms: number): void {
+    this.pending = { text, until: this.now() + ms };
+  }
+
   /** Whether a send of `text` is the approved one. Called once per send event the guard sees. */
   admits(text: string): boolean {
     if (this.replaying !== null) {

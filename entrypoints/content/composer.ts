@@ -4,16 +4,8 @@
  * and React keep their state in step with what is shown).
  */
 import type { SiteAdapter } from '../../lib/sites/built-in-sites';
-
-const GENERIC_COMPOSER = ['textarea', "[contenteditable='true']", "[contenteditable='']", "[contenteditable='plaintext-only']"];
-/** Controls that may send a message box other than a known composer (see composerSentBy). */
-const GENERIC_CONTROL = "button, input[type='submit'], [role='button']";
-/** How far up from a send control without a form its field is looked for. */
-const NEARBY_LEVELS = 3;
-/** How such a control is named when it sends (aria-label, title, data-testid or its text). */
-const SEND_NAME = /\b(?:send|submit|skicka|sänd)/i;
-
-export type Editable = HTMLTextAreaElement | HTMLInputElement | HTMLElement;
+import { EDITABLE_SELECTOR, isEditable, isVisible, type Editable } from './editable';
+import { isSendCandidate } from './send-controls';
 
 /** The tag of Promptvakt's own UI host (dialog-host.tsx): nothing inside it is a composer or a send control. */
 const OWN_UI_HOST = 'PROMPTVAKT-DIALOG';
@@ -29,20 +21,11 @@ export function realTarget(e: Event): EventTarget | null {
 }
 
 /** Inside Promptvakt's own dialog or indicator (its shadow root)? */
-function inOwnUi(node: Node): boolean {
+export function inOwnUi(node: Node): boolean {
   for (let root = node.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) {
     if (root.host.tagName === OWN_UI_HOST) return true;
   }
   return false;
-}
-
-function isVisible(el: Element): boolean {
-  return el.getClientRects().length > 0;
-}
-
-function isEditable(el: Element): el is Editable {
-  if (el instanceof HTMLTextAreaElement) return !el.disabled && !el.readOnly;
-  return el instanceof HTMLElement && el.isContentEditable;
 }
 
 export class ComposerLocator {
@@ -66,7 +49,7 @@ export class ComposerLocator {
     const composer = this.site ? this.find() : null;
     if (composer && (composer === target || composer.contains(target))) return composer;
     const el = target instanceof Element ? target : target.parentElement;
-    const editable = el?.closest(GENERIC_COMPOSER.join(','));
+    const editable = el?.closest(EDITABLE_SELECTOR);
     return editable && isEditable(editable) ? editable : null;
   }
 
@@ -82,7 +65,7 @@ export class ComposerLocator {
     const active = root.ownerDocument.activeElement;
     const inUse = active && root.contains(active) ? this.composerFor(active) : null;
     if (inUse && root.contains(inUse)) return inUse;
-    for (const field of root.querySelectorAll(GENERIC_COMPOSER.join(','))) {
+    for (const field of root.querySelectorAll(EDITABLE_SELECTOR)) {
       if (isEditable(field) && isVisible(field)) return field;
     }
     return null;
@@ -107,31 +90,6 @@ export class ComposerLocator {
     return null;
   }
 
-  /**
-   * The composer that a click on `target` sends, or null when `target` is not
-   * a send control: the site's send control and its composer; otherwise (a
-   * site without an adapter, a message being edited, a composer the adapter
-   * no longer finds) a control that submits a form or is named like a send
-   * button ("Send", "Save & submit", "Skicka", data-testid="send-button"),
-   * and the editable field of its form or, without a form, of its nearest
-   * surroundings.
-   */
-  composerSentBy(target: EventTarget | null): Editable | null {
-    if (!(target instanceof Element) || inOwnUi(target)) return null;
-    const siteComposer = this.site && this.isSendControl(target) ? this.find() : null;
-    if (siteComposer) return siteComposer;
-    const control = target.closest(GENERIC_CONTROL);
-    if (!control || !isGenericSendControl(control)) return null;
-    const form = control.closest('form');
-    if (form) return this.composerIn(form);
-    let around = control.parentElement;
-    for (let depth = 0; around && depth < NEARBY_LEVELS; depth++, around = around.parentElement) {
-      const field = this.fieldIn(around);
-      if (field) return field;
-    }
-    return null;
-  }
-
   /** Is this click target the send control (or inside it)? */
   isSendControl(target: EventTarget | null): boolean {
     if (!this.site || !(target instanceof Element)) return false;
@@ -142,29 +100,23 @@ export class ComposerLocator {
     return !!composer && !!composer.closest(this.site.scope)?.contains(control);
   }
 
-  /** The control that sends this composer's text; null means "press Enter in it". */
-  sendControl(composer: Editable): HTMLElement | null {
-    const siteComposer = this.site ? this.find() : null;
-    // Another message box on an adapter's page has its own control (or none): not the composer's.
-    if (!this.site || (siteComposer && siteComposer !== composer)) {
-      const controls = composer.closest('form')?.querySelectorAll<HTMLElement>(GENERIC_CONTROL) ?? [];
-      return [...controls].find(isGenericSendControl) ?? null;
-    }
+  /**
+   * The adapter's send control for this composer, when it is verified to send
+   * it (same form or section, visible, enabled, not an upload control); null
+   * means "press Enter in it". Of several matches the last one in the page
+   * wins: a send control follows the attachment controls of its composer.
+   * `evenDisabled`: also one that is disabled now (the watchdog asks whether
+   * the page still has its send control at all).
+   */
+  sendControl(composer: Editable, evenDisabled = false): HTMLElement | null {
+    if (!this.site || this.find() !== composer) return null;
     const root = (this.site.scope && composer.closest(this.site.scope)) || this.doc;
     for (const selector of this.site.send) {
-      const el = root.querySelector<HTMLElement>(selector);
-      if (el) return el;
+      const matches = [...root.querySelectorAll<HTMLElement>(selector)].filter((el) => isSendCandidate(el, composer, evenDisabled));
+      if (matches.length) return matches[matches.length - 1]!;
     }
     return null;
   }
-}
-
-function isGenericSendControl(control: Element): control is HTMLElement {
-  if (control instanceof HTMLButtonElement && control.type === 'submit') return true;
-  if (control instanceof HTMLInputElement) return control.type === 'submit';
-  if (!(control instanceof HTMLElement)) return false;
-  const name = [control.getAttribute('aria-label'), control.title, control.dataset.testid, control.textContent].join(' ');
-  return SEND_NAME.test(name);
 }
 
 export function readText(el: Editable): string {
@@ -193,6 +145,10 @@ export function writeText(el: Editable, text: string): void {
   range.selectNodeContents(el);
   selection?.removeAllRanges();
   selection?.addRange(range);
+  // Editors (ProseMirror, Lexical) take the selection into their own state on
+  // 'selectionchange', which the browser fires only later: without it the paste
+  // below lands at the old caret and the editor holds the old text and the new.
+  el.ownerDocument.dispatchEvent(new Event('selectionchange'));
   insertAtSelection(el, text);
 }
 

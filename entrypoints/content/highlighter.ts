@@ -9,7 +9,8 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ScanResult } from '../../lib/types';
-import { readText, realTarget, type ComposerLocator, type Editable } from './composer';
+import { readText, realTarget, type ComposerLocator } from './composer';
+import type { Editable } from './editable';
 import type { PromptChecker } from './prompt-checker';
 
 export const HIGHLIGHT_NAME = 'promptvakt-finding';

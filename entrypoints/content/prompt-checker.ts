@@ -6,8 +6,9 @@
  *     long to freeze the page for);
  *   - any prompt when the organisation has regex rules (RE2JS, linear time,
  *     is kept out of the content script).
- * A result from the background is cached for its text, so pressing Enter after
- * the idle check has run needs no second round trip.
+ * The last result is cached for its text (in the page or from the background),
+ * so pressing Enter after the idle check has run, or a second control near the
+ * same field, needs no second scan or round trip.
  */
 import { needsRegexEngine, type EffectivePolicy } from '../../lib/policy/effective';
 import type { SiteMode } from '../../lib/policy/schema';
@@ -40,7 +41,10 @@ export class PromptChecker {
     if (cached) return cached;
     if (text.length > SYNC_LIMIT || needsRegexEngine(this.policy())) return null;
     try {
-      return { ok: true, result: scan(text, this.options()) };
+      const outcome: CheckOutcome = { ok: true, result: scan(text, this.options()) };
+      // A press is checked at its first event, but a page may hold several fields: the same text is not scanned twice.
+      this.cached = { text, policy: this.policy(), mode: this.mode(), outcome };
+      return outcome;
     } catch (error) {
       console.error('Promptvakt: the check failed', error);
       return { ok: false, reason: 'error' };

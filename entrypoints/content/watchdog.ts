@@ -13,7 +13,7 @@ export function watchComposer(ctx: ContentScriptContext, locator: ComposerLocato
   let last: boolean | undefined;
   const check = () => {
     const composer = locator.find();
-    const degraded = !composer || !locator.sendControl(composer);
+    const degraded = !composer || !locator.sendControl(composer, true);
     if (degraded !== last) {
       last = degraded;
       report(degraded);

@@ -23,7 +23,7 @@ export function builtInEffectivePolicy(): EffectivePolicy {
     customRules: [],
     guidelines: {},
     counters: { enabled: true, retentionDays: 90, intervalMinutes: 60, privacyThreshold: 5 },
-    uploads: { otherFiles: 'remind' },
+    uploads: { otherFiles: 'remind', maxFileMB: 5 },
     failureMode: 'block',
     language: 'auto',
     highlightWhileTyping: true,

@@ -48,7 +48,7 @@ export interface EffectivePolicy {
     headerName?: string;
     headerValue?: string;
   };
-  uploads: { otherFiles: 'off' | 'remind' | 'confirm'; reminder?: { sv?: string; en?: string } };
+  uploads: { otherFiles: 'off' | 'remind' | 'confirm'; reminder?: { sv?: string; en?: string }; maxFileMB: number };
   failureMode: 'block' | 'allow';
   language: 'auto' | 'sv' | 'en';
   highlightWhileTyping: boolean;

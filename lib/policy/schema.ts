@@ -201,6 +201,15 @@ export const uploadsSchema = z
         'Files Promptvakt cannot read (PDF, Word, images): off; remind (a notice, the upload goes on); confirm (the employee confirms first). Default remind.',
       ),
     reminder: message.optional().describe('Replaces the built-in reminder text.'),
+    maxFileMB: z
+      .number()
+      .int()
+      .min(1)
+      .max(100)
+      .default(5)
+      .describe(
+        'Text files up to this size (whole MB, 1–100) are read and checked before they are uploaded, pasted or dropped; larger files are treated like files Promptvakt cannot read (see otherFiles). Default 5.',
+      ),
   })
   .strict();
 

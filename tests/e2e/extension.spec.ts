@@ -134,6 +134,29 @@ test.describe('in English', () => {
     });
   }
 
+  // Several lines: the editor's own paste path must replace the whole text, not add the masked copy to it.
+  for (const name of ['chatgpt', 'claude', 'lexical', 'gemini', 'textarea']) {
+    test(`${name}: "Mask and send" of a prompt on several lines sends exactly the masked lines`, async () => {
+      const site = SITES[name]!;
+      const page = await open(site);
+      await page.locator(site.editor).click();
+      const lines = ['Sammanfatta ärendet:', `Sökande: Per Nilsson ${PNR_PROMPT.match(/\d{6}-\d{4}/)![0]}`, 'Beslut: avslag'];
+      for (const [i, line] of lines.entries()) {
+        if (i > 0) await page.keyboard.press('Shift+Enter');
+        await page.keyboard.type(line);
+      }
+      await page.keyboard.press('Enter');
+      await dialog(page).getByRole('button', { name: 'Mask and send' }).click();
+      await expect.poll(() => sent(page)).toHaveLength(1);
+      const [masked] = await sent(page);
+      const sentLines = masked!.split('\n').map((l) => l.trim()).filter(Boolean);
+      expect(sentLines).toEqual(['Sammanfatta ärendet:', 'Sökande: Per Nilsson [PERSONAL ID NUMBER 1]', 'Beslut: avslag']);
+      expect(masked).not.toMatch(/\d{4}/);
+      await expect(dialog(page)).toHaveCount(0);
+      await page.close();
+    });
+  }
+
   test('a block offers no "Send anyway"; a warning does, and then the original is sent', async () => {
     const site = SITES.chatgpt!;
     const page = await open(site);

@@ -77,6 +77,14 @@ class FakeKeyboardEvent extends LinkedEvent {
   }
 }
 
+class FakeMouseEvent extends LinkedEvent {
+  readonly button: number;
+  constructor(type: string, init: MouseEventInit = {}) {
+    super(type, init);
+    this.button = init.button ?? 0;
+  }
+}
+
 class FakeClipboardEvent extends LinkedEvent {
   readonly clipboardData: FakeDataTransfer | null;
   constructor(type: string, init: EventInit & { clipboardData?: FakeDataTransfer | null } = {}) {
@@ -107,6 +115,8 @@ beforeAll(() => {
   vi.stubGlobal('HTMLFormElement', { [Symbol.hasInstance]: (v: unknown) => v instanceof base.HTMLElement && v.localName === 'form' });
   vi.stubGlobal('KeyboardEvent', FakeKeyboardEvent);
   vi.stubGlobal('ClipboardEvent', FakeClipboardEvent);
+  vi.stubGlobal('MouseEvent', FakeMouseEvent);
+  vi.stubGlobal('PointerEvent', FakeMouseEvent);
   vi.stubGlobal('DataTransfer', FakeDataTransfer);
 
   const textarea = base.HTMLTextAreaElement.prototype;
@@ -518,10 +528,10 @@ describe('PromptGuard: what the user chooses in the dialog', () => {
     expect(page.dialog.requests).toHaveLength(2);
   });
 
-  it('"send anyway" replays through the send button when the composer has one', async () => {
+  it('"send anyway" replays through the send button the employee pressed', async () => {
     const page = chatPage(IN_FORM, { mode: 'warn' });
     page.type(WITH_PNR);
-    page.enter();
+    page.click();
     page.dialog.last.onProceed!();
     await vi.advanceTimersByTimeAsync(500);
     expect(page.sent).toEqual([WITH_PNR]);
@@ -615,7 +625,9 @@ describe('PromptGuard.install', () => {
     const first = [...added];
     guard.install(target);
     expect([...added]).toEqual(first);
-    expect(first.map((k) => k.split('/')[0]).sort()).toEqual(['change', 'click', 'drop', 'keydown', 'paste', 'submit']);
+    expect(first.map((k) => k.split('/')[0]).sort()).toEqual(
+      ['change', 'click', 'drop', 'input', 'keydown', 'keyup', 'mousedown', 'mouseup', 'paste', 'pointerdown', 'pointerup', 'submit'],
+    );
     expect(first.every((k) => k.endsWith('/true'))).toBe(true);
     guard.uninstall(target);
     expect(added.size).toBe(0);
