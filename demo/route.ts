@@ -4,8 +4,14 @@
  * every request to that origin is answered from the mock server (`/dist/*` as
  * is, any other path with `<site>.html`), so `location.hostname` is the real
  * host and the extension's host-matched content script runs, with no network.
+ * The Firefox suite (tests/firefox/firefox.ts) maps requests with `mockPath` too.
  */
 import type { BrowserContext, Page } from '@playwright/test';
+
+/** The mock server path that answers `pathname` on a site mocked by `<site>.html`. */
+export function mockPath(pathname: string, site: string): string {
+  return pathname.startsWith('/dist/') ? pathname : `/${site}.html`;
+}
 
 export async function routeSiteToMock(
   target: BrowserContext | Page,
@@ -16,8 +22,7 @@ export async function routeSiteToMock(
   const base = origin.replace(/\/+$/, '');
   await target.route(`${base}/**`, async (route) => {
     const { pathname } = new URL(route.request().url());
-    const path = pathname.startsWith('/dist/') ? pathname : `/${site}.html`;
-    const response = await route.fetch({ url: `${serverUrl}${path}` });
+    const response = await route.fetch({ url: `${serverUrl}${mockPath(pathname, site)}` });
     await route.fulfill({ response });
   });
 }

@@ -9,14 +9,19 @@ let skipped = 0;
 let flaky = 0;
 const seen = [];
 
-const unit = 'reports/unit.json';
-if (existsSync(unit)) {
-  const r = JSON.parse(readFileSync(unit, 'utf8'));
+/** A Vitest JSON report: the unit tests, and the Firefox end-to-end suite (vitest.firefox.config.ts). */
+function addVitest(name, file) {
+  if (!existsSync(file)) return;
+  const r = JSON.parse(readFileSync(file, 'utf8'));
   passed += r.numPassedTests ?? 0;
   failed += (r.numFailedTests ?? 0) + (r.numRuntimeErrorTestSuites ?? 0);
+  // Failed outside any test (e.g. an unhandled error): not a pass.
+  if (r.success === false && !r.numFailedTests && !r.numRuntimeErrorTestSuites) failed += 1;
   skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
-  seen.push('unit');
+  seen.push(name);
 }
+
+addVitest('unit', 'reports/unit.json');
 const e2e = 'reports/e2e.json';
 if (existsSync(e2e)) {
   const r = JSON.parse(readFileSync(e2e, 'utf8'));
@@ -28,6 +33,8 @@ if (existsSync(e2e)) {
   skipped += r.stats?.skipped ?? 0;
   seen.push('e2e');
 }
+// Firefox ESR over WebDriver BiDi (tests/firefox/).
+addVitest('firefox', 'reports/firefox.json');
 const stepFailed = process.argv.includes('--step-failed');
 // A step outside the test runners (typecheck, build, lint) failed: count it.
 if (stepFailed && failed === 0) failed = 1;

@@ -48,9 +48,9 @@ export default defineBackground(() => {
       const tabId = sender.tab.id;
       const status: TabStatus = { degraded: message.degraded, site: message.site };
       void browser.storage.session.set({ [key(tabId)]: status });
-      void browser.action.setBadgeText({ tabId, text: message.degraded ? '!' : '' });
-      void browser.action.setBadgeBackgroundColor({ tabId, color: RED });
-      void browser.action.setTitle({
+      void toolbarButton().setBadgeText({ tabId, text: message.degraded ? '!' : '' });
+      void toolbarButton().setBadgeBackgroundColor({ tabId, color: RED });
+      void toolbarButton().setTitle({
         tabId,
         title: message.degraded ? 'Promptvakt: skyddet är begränsat på den här sidan / protection degraded' : 'Promptvakt',
       });
@@ -104,13 +104,18 @@ export default defineBackground(() => {
 /** A policy with errors, or organisation sites still waiting for access, put "!" on the badge everywhere. */
 async function showPolicyState(policy: EffectivePolicy, pending: readonly string[]): Promise<void> {
   const problem = policy.diagnostics.length > 0 || pending.length > 0;
-  await browser.action.setBadgeText({ text: problem ? '!' : '' });
-  await browser.action.setBadgeBackgroundColor({ color: RED });
-  await browser.action.setTitle({
+  await toolbarButton().setBadgeText({ text: problem ? '!' : '' });
+  await toolbarButton().setBadgeBackgroundColor({ color: RED });
+  await toolbarButton().setTitle({
     title: policy.diagnostics.length
       ? 'Promptvakt: organisationens policy har fel / the organisation policy has errors'
       : pending.length
         ? 'Promptvakt: webbplatser väntar på åtkomst / sites wait for access'
         : 'Promptvakt',
   });
+}
+
+/** The toolbar button: `action` in Manifest V3, `browserAction` in Firefox's Manifest V2 build. */
+function toolbarButton(): typeof browser.action {
+  return browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
 }
