@@ -55,14 +55,25 @@ export function fieldsSentBy(control: Element): Editable[] {
   return [];
 }
 
-/** The visible editable fields inside `root` (its own tree, and open shadow roots of its children are not searched). */
+/** How many elements a control's scope is searched for open shadow roots (a web-component composer). */
+const SHADOW_SEARCH_LIMIT = 2000;
+
+/** The visible editable fields inside `root`, also inside the open shadow roots of its elements. */
 export function fieldsIn(root: Element): Editable[] {
   const out: Editable[] = [];
+  collectFields(root, out, { left: SHADOW_SEARCH_LIMIT });
+  return out;
+}
+
+function collectFields(root: Element | ShadowRoot, out: Editable[], budget: { left: number }): void {
   for (const el of root.querySelectorAll(EDITABLE_SELECTOR)) {
     // A contenteditable inside another is part of the same field.
     if (isEditable(el) && isVisible(el) && !(el.parentElement?.closest(EDITABLE_SELECTOR) && el.parentElement.isContentEditable)) out.push(el);
   }
-  return out;
+  for (const el of root.querySelectorAll('*')) {
+    if (--budget.left < 0) return;
+    if (el.shadowRoot) collectFields(el.shadowRoot, out, budget);
+  }
 }
 
 /**

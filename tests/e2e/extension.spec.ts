@@ -157,6 +157,25 @@ test.describe('in English', () => {
     });
   }
 
+  test('a page that ignores the replayed send: the dialog says it was not sent, and the employee\'s own send then goes through', async () => {
+    const site = SITES.chatgpt!;
+    const page = await context.newPage();
+    await page.goto(`${site.origin}/?trusted-only`);
+    await page.locator(site.editor).click();
+    await page.keyboard.type(WARN_PROMPT);
+    await page.keyboard.press('Enter');
+    await dialog(page).getByRole('button', { name: 'Send anyway' }).click();
+    await expect(dialog(page)).toContainText('could not send the text for you');
+    expect(await sent(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(dialog(page)).toHaveCount(0);
+    await page.locator(site.editor).click();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => sent(page)).toEqual([WARN_PROMPT]);
+    await expect(dialog(page)).toHaveCount(0);
+    await page.close();
+  });
+
   test('a block offers no "Send anyway"; a warning does, and then the original is sent', async () => {
     const site = SITES.chatgpt!;
     const page = await open(site);

@@ -4,6 +4,9 @@
  * `button[data-testid="send-button"]` that is re-created after every send,
  * as React does on chatgpt.com. Clicks are handled by delegation on the app
  * root (React 17+ style), not by a listener on the button itself.
+ * With `?trusted-only` in the address the page ignores synthetic clicks and
+ * Enter presses (isTrusted false), as some sites do: a replayed send does not
+ * go through there.
  */
 import type { EditorView } from 'prosemirror-view';
 import { recordSent, sendIcon } from './common';
@@ -82,7 +85,17 @@ export function mountChatgptComposer(options: ChatgptComposerOptions): ChatgptCo
     },
   });
 
+  const trustedOnly = new URLSearchParams(location.search).has('trusted-only');
+  // Ahead of ProseMirror's own key handler: an untrusted Enter never reaches it.
+  options.form.addEventListener(
+    'keydown',
+    (event) => {
+      if (trustedOnly && !event.isTrusted && event.key === 'Enter') event.stopImmediatePropagation();
+    },
+    true,
+  );
   options.root.addEventListener('click', (event) => {
+    if (trustedOnly && !event.isTrusted) return;
     const target = event.target;
     if (!(target instanceof Element)) return;
     const hit = target.closest('button[data-testid="send-button"]');
