@@ -474,8 +474,11 @@ export class PromptGuard {
             }
           : undefined,
     };
-    if (gesture && kind === 'send') request.onMask = () => this.maskAndSend(gesture, text, result);
-    if (composer && kind === 'paste') {
+    // Classified content is protected as a whole, not only its label: masking would send it without the label.
+    const classified = findings.some((f) => f.category === 'classified');
+    if (classified) request.message = 'classifiedNoMask';
+    else if (gesture && kind === 'send') request.onMask = () => this.maskAndSend(gesture, text, result);
+    if (composer && kind === 'paste' && !classified) {
       request.onMask = () => {
         const masked = this.maskOrRefuse(composer, text, result, 'paste');
         if (masked === null) return;

@@ -29,5 +29,17 @@ export const IN_PAGE_STRINGS_DESCRIPTIONS: Record<keyof InPageStrings, string> =
   pasteAnyway: 'Dialog button: paste the text despite the warning',
   maskFailed: 'Dialog message when masking could not be applied in the site’s editor; the user must edit the text',
   notSent: 'Dialog message when an approved or masked prompt could not be sent through the site’s own control: the user sends it again themselves, and that send is let through for two minutes',
+  classifiedNoMask:
+    'Dialog message when a finding is a security-classification or secrecy marking: there is no "mask and send", because the content itself is classified',
+  restoreTitle: 'Accessible name of the small panel in the page corner while real values are shown in the AI’s answers instead of placeholders',
+  restoreActive: 'Restore panel status: the AI’s answers show the real values (names, numbers) in place of the placeholders the masked prompt sent; done locally',
+  restoreShowingPlaceholders: 'Restore panel status after the user chose to see the placeholders again',
+  restoreDegraded: 'Restore panel status when a masked prompt was sent but the page’s answers cannot be found (the site changed its layout)',
+  restoreShowPlaceholders: 'Restore panel toggle button: show the placeholders instead of the real values (pressed state)',
+  restoreCopy: 'Restore panel button: copy the latest answer with the real values to the clipboard',
+  restoreCopyNote: 'Restore panel note: the AI site’s own copy button copies the text with placeholders',
+  restoreCopied: 'Restore panel status after copying succeeded',
+  restoreCopyFailed: 'Restore panel status when copying failed (no answer or no clipboard access)',
+  restoreClose: 'Accessible label of the restore panel’s close button (×)',
   more: 'Last line of a truncated findings list (dialog and "Try it" tab): {n} is how many more findings are not listed',
 };

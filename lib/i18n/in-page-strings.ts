@@ -33,6 +33,18 @@ const sv = {
   pasteAnyway: 'Klistra in ändå',
   maskFailed: 'Texten kunde inte maskeras i den här editorn. Redigera texten själv innan du skickar.',
   notSent: 'Promptvakt kunde inte skicka texten åt dig. Tryck på sidans skicka-knapp igen: den här texten är godkänd i två minuter.',
+  classifiedNoMask:
+    'Texten är säkerhetsskyddsklassificerad eller sekretessmarkerad. Det är innehållet som är skyddat, inte bara märkningen, så den kan inte maskeras och skickas.',
+  restoreTitle: 'Promptvakt: riktiga värden i svaret',
+  restoreActive: 'Promptvakt visar de riktiga värdena i AI-tjänstens svar i stället för platshållarna, bara här i webbläsaren.',
+  restoreShowingPlaceholders: 'Svaret visas med platshållarna, så som AI-tjänsten fick dem.',
+  restoreDegraded: 'Promptvakt hittar inte AI-tjänstens svar på den här sidan och kan inte visa de riktiga värdena i dem.',
+  restoreShowPlaceholders: 'Visa platshållarna',
+  restoreCopy: 'Kopiera svaret med riktiga värden',
+  restoreCopyNote: 'Sidans egen kopieringsknapp kopierar platshållarna.',
+  restoreCopied: 'Kopierat.',
+  restoreCopyFailed: 'Kunde inte kopiera.',
+  restoreClose: 'Stäng',
   more: (n: number) => `och ${n} till`,
 } satisfies Record<string, string | ((n: number) => string)>;
 
@@ -61,6 +73,18 @@ const en: InPageStrings = {
   pasteAnyway: 'Paste anyway',
   maskFailed: 'The text could not be masked in this editor. Edit it yourself before sending.',
   notSent: 'Promptvakt could not send the text for you. Press the page’s send button again: this text is approved for two minutes.',
+  classifiedNoMask:
+    'The text is security-classified or marked secret. The content itself is protected, not only its label, so it cannot be masked and sent.',
+  restoreTitle: 'Promptvakt: real values in the answer',
+  restoreActive: 'Promptvakt shows the real values in the AI service’s answer in place of the placeholders, only here in the browser.',
+  restoreShowingPlaceholders: 'The answer is shown with the placeholders, as the AI service received them.',
+  restoreDegraded: 'Promptvakt cannot find the AI service’s answers on this page, so it cannot show the real values in them.',
+  restoreShowPlaceholders: 'Show the placeholders',
+  restoreCopy: 'Copy the answer with real values',
+  restoreCopyNote: 'The site’s own copy button copies the placeholders.',
+  restoreCopied: 'Copied.',
+  restoreCopyFailed: 'Could not copy.',
+  restoreClose: 'Close',
   more: (n: number) => `and ${n} more`,
 };
 

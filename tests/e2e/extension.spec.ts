@@ -176,6 +176,20 @@ test.describe('in English', () => {
     await page.close();
   });
 
+  test('classified text: no "Mask and send", and the dialog says why', async () => {
+    const site = SITES.chatgpt!;
+    const page = await open(site);
+    await page.locator(site.editor).click();
+    await page.keyboard.type('HEMLIG');
+    await page.keyboard.press('Shift+Enter');
+    await page.keyboard.type('Sammanfatta underlaget om förbandets övning i vår');
+    await page.keyboard.press('Enter');
+    await expect(dialog(page)).toContainText('cannot be masked');
+    await expect(dialog(page).getByRole('button', { name: 'Mask and send' })).toHaveCount(0);
+    expect(await sent(page)).toEqual([]);
+    await page.close();
+  });
+
   test('a block offers no "Send anyway"; a warning does, and then the original is sent', async () => {
     const site = SITES.chatgpt!;
     const page = await open(site);

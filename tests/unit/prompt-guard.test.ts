@@ -329,6 +329,22 @@ describe('PromptGuard: sending with Enter', () => {
     expect(page.outcomes).toEqual([]);
   });
 
+  it('offers no masking for classified text, for a send or a paste, and says why', () => {
+    const page = chatPage(ALONE, { mode: 'block' });
+    const classified = `HEMLIG\nSammanfatta underlaget om ${PNR}`;
+    page.type(classified);
+    page.enter();
+    expect(page.dialog.last.result?.findings.map((f) => f.category)).toContain('classified');
+    expect(page.dialog.last.onMask).toBeUndefined();
+    expect(page.dialog.last.message).toBe('classifiedNoMask');
+    page.dialog.last.onEdit();
+    page.type('');
+    page.paste(classified);
+    expect(page.dialog.last.mode).toBe('paste');
+    expect(page.dialog.last.onMask).toBeUndefined();
+    expect(page.dialog.last.message).toBe('classifiedNoMask');
+  });
+
   it('stops a prompt with a personnummer before the page sees it and shows the findings (block)', () => {
     const page = chatPage(ALONE, { mode: 'block' });
     page.type(WITH_PNR);

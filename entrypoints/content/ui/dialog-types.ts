@@ -11,7 +11,7 @@ export interface DialogRequest {
   result: ScanResult | null;
   failed?: boolean;
   /** A UI string key shown as a status line. */
-  message?: 'maskFailed' | 'notSent';
+  message?: 'maskFailed' | 'notSent' | 'classifiedNoMask';
   requireJustification?: boolean;
   files?: string[];
   onEdit(): void;
