@@ -31,6 +31,16 @@ export const CATEGORIES = [
 export type Category = (typeof CATEGORIES)[number];
 export type SensitiveCategory = (typeof SENSITIVE_CATEGORIES)[number];
 
+/**
+ * What "mask and send" masks besides the findings: the names, initials and
+ * addresses of the people a masked prompt is about (lib/redaction/identifiers.ts).
+ * Not finding categories: a name on its own never stops a prompt.
+ */
+export const IDENTIFIER_CATEGORIES = ['person', 'address'] as const;
+export type IdentifierCategory = (typeof IDENTIFIER_CATEGORIES)[number];
+/** The category word of a placeholder ([PERSONNUMMER 1], [PERSON 1]): a finding's category or an identifier's. */
+export type PlaceholderCategory = Category | IdentifierCategory;
+
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 

@@ -13,12 +13,14 @@ import vocabularyJson from '../../rules/sensitive/vocabulary.json';
 import firstNamesJson from '../../rules/names/first-names.json';
 import surnamesJson from '../../rules/names/surnames.json';
 import { trustData, type DataCheck } from '../rules/data-check';
-import { addAnchorWords, collectAnchors, hasAnchorIn, labelPattern, possessiveWords, type AnchorTag, type Anchors, type NameLists } from './sensitive/anchors';
+import { addAnchorWords, collectAnchors, hasAnchorIn, labelPattern, possessiveWords, type AnchorTag, type Anchors } from './sensitive/anchors';
 import { looksEnglish } from './sensitive/english-language';
 import { Lexicon, TermSyntaxError, tokenize, type LexiconMatch } from '../text/lexicon';
 import type { AnchorWords, Vocabulary } from './sensitive/schema';
 import { segment, type Segments } from './sensitive/segments';
+import { nameLists } from '../text/names';
 import { firstAtOrAfter } from '../text/sorted-positions';
+import { insideAddress } from '../text/web-address';
 import { DataValidationError } from '../rules/validate';
 import { SENSITIVE_CATEGORIES, type RawFinding, type SensitiveCategory } from '../types';
 import type { Detector, ScanContext } from './detector';
@@ -57,12 +59,7 @@ export function createSensitiveDetector(data: SensitiveDetectorData, check: Data
   const anchorWords = check<AnchorWords>('anchors', data.anchors, 'rules/sensitive/anchors.json');
   const first = check<{ names: string[]; ambiguous: string[] }>('first-names', data.firstNames, 'rules/names/first-names.json');
   const last = check<{ surnames: string[]; suffixes: string[] }>('surnames', data.surnames, 'rules/names/surnames.json');
-  const names: NameLists = {
-    firstNames: new Set(first.names),
-    ambiguousFirstNames: new Set(first.ambiguous),
-    surnames: new Set(last.surnames),
-    surnameSuffixes: last.suffixes.map((s) => s.toLowerCase()),
-  };
+  const names = nameLists(first, last);
 
   const lexicon = new Lexicon<Tag>();
   for (const category of SENSITIVE_CATEGORIES) {
@@ -172,14 +169,6 @@ function lastBefore(sorted: readonly number[], before: number, from: number): nu
 }
 
 const OSL_REFERENCE_AFTER = /^[\s:–-]{0,4}(?:enligt\s|enl\.\s?)?\d{1,2}\s?(?:kap|:\d)/i;
-
-/** A word that is part of an e-mail address, a URL or a dotted identifier ("medicinska.programgrupper@…"). */
-function insideAddress(text: string, start: number, end: number): boolean {
-  const before = text[start - 1];
-  if (before === '@' || before === '/' || (before === '.' && /[\p{L}\p{N}]/u.test(text[start - 2] ?? ''))) return true;
-  const after = text[end];
-  return after === '@' || ((after === '.' || after === '_') && /[\p{L}\p{N}]/u.test(text[end + 1] ?? ''));
-}
 
 /** Answers "does this English sentence name a person?" once per sentence, within a budget. */
 function englishNameOracle(

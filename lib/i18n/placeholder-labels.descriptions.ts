@@ -5,9 +5,9 @@
  * labels in capitals, short, and free of square brackets. Never shipped: only
  * tests/unit/i18n.test.ts imports this file.
  */
-import type { Category } from '../types';
+import type { PlaceholderCategory } from '../types';
 
-export const PLACEHOLDER_LABELS_DESCRIPTIONS: Record<Category, string> = {
+export const PLACEHOLDER_LABELS_DESCRIPTIONS: Record<PlaceholderCategory, string> = {
   personnummer: 'Placeholder label for a Swedish personal identity number (personnummer)',
   samordningsnummer: 'Placeholder label for a Swedish coordination number (samordningsnummer)',
   classified: 'Placeholder label for a security-classification or secrecy marking',
@@ -27,4 +27,6 @@ export const PLACEHOLDER_LABELS_DESCRIPTIONS: Record<Category, string> = {
   'bank-account': 'Placeholder label for a Swedish bank account number',
   'payment-card': 'Placeholder label for a payment card number',
   credential: 'Placeholder label for a password, API key or other secret',
+  person: 'Placeholder label for a person’s name or initials, masked beside the data about that person',
+  address: 'Placeholder label for a postal address: street and number, postcode and town, or post box',
 };

@@ -3,10 +3,10 @@
  * (lib/redaction/placeholders.ts numbers them). Translator notes:
  * placeholder-labels.descriptions.ts; tests/unit/i18n.test.ts checks both languages.
  */
-import type { Category } from '../types';
+import type { PlaceholderCategory } from '../types';
 import type { UiLanguage } from './language';
 
-export const PLACEHOLDER_LABELS: Readonly<Record<Category, Readonly<Record<UiLanguage, string>>>> = {
+export const PLACEHOLDER_LABELS: Readonly<Record<PlaceholderCategory, Readonly<Record<UiLanguage, string>>>> = {
   personnummer: { sv: 'PERSONNUMMER', en: 'PERSONAL ID NUMBER' },
   samordningsnummer: { sv: 'SAMORDNINGSNUMMER', en: 'COORDINATION NUMBER' },
   classified: { sv: 'SÄKERHETSMARKERING', en: 'CLASSIFICATION MARKING' },
@@ -26,5 +26,7 @@ export const PLACEHOLDER_LABELS: Readonly<Record<Category, Readonly<Record<UiLan
   'bank-account': { sv: 'BANKKONTO', en: 'BANK ACCOUNT' },
   'payment-card': { sv: 'KORTNUMMER', en: 'CARD NUMBER' },
   credential: { sv: 'HEMLIG NYCKEL', en: 'SECRET' },
+  person: { sv: 'PERSON', en: 'PERSON' },
+  address: { sv: 'ADRESS', en: 'ADDRESS' },
 };
 

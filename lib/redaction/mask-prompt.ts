@@ -1,13 +1,16 @@
 /**
  * "Mask and send" that cannot leak: every finding becomes a placeholder, every
  * other written form of a masked identity number goes too ("8503021234" in a
- * file name beside "850302-1234" in the text), and the masked text is scanned
- * again with the full engine. If anything that interrupts is still found, or
- * the digits of a masked number are still there in any form, masking is
- * refused and nothing is sent.
+ * file name beside "850302-1234" in the text), the names, initials and
+ * addresses of the people in the text go with them ("Kalle Andersson
+ * [PERSONNUMMER 1]" would still name the person; lib/redaction/identifiers.ts),
+ * and the masked text is scanned again with the full engine. If anything that
+ * interrupts is still found, or the digits of a masked number are still there
+ * in any form, masking is refused and nothing is sent.
  */
 import type { Finding, ScanResult } from '../types';
-import { maskFindings, type PlaceholderBook, type Replacement } from './placeholders';
+import type { IdentifierSpan } from './identifiers';
+import { maskFindings, type MaskSpan, type PlaceholderBook, type Replacement } from './placeholders';
 
 export type MaskOutcome =
   | { ok: true; text: string; replacements: Replacement[] }
@@ -63,12 +66,21 @@ function tight(text: string, at: number[], first: number, last: number): boolean
 }
 
 /**
- * Masks `result`'s findings in `text` and checks the outcome with `rescan`
- * (the same engine and policy). Only findings that interrupt (warn or block)
- * are checked again: a notice-only finding (an e-mail address under the
- * built-in policy) is masked too, but would not stop the send anyway.
+ * Masks `result`'s findings in `text`, and with them the names, initials and
+ * addresses in the text (only when there is a finding to mask: a name alone is
+ * no reason to mask), and checks the outcome with `rescan` (the same engine
+ * and policy). Only findings that interrupt (warn or block) are checked again:
+ * a notice-only finding (an e-mail address under the built-in policy) is
+ * masked too, but would not stop the send anyway.
  */
-export function maskPrompt(text: string, result: ScanResult, book: PlaceholderBook, rescan: (text: string) => ScanResult): MaskOutcome {
+export function maskPrompt(
+  text: string,
+  result: ScanResult,
+  book: PlaceholderBook,
+  rescan: (text: string) => ScanResult,
+  /** The names and addresses in `text` (identifierSpans(text, { knownNames: book.personNames() })): found by the caller, so the page can ask the background for them. */
+  identifiers: readonly IdentifierSpan[] = [],
+): MaskOutcome {
   const cores = new Set(
     result.findings.filter((f) => IDENTITY.has(f.category)).map((f) => f.text.replace(/\D/g, '').slice(-10)).filter((d) => d.length === 10),
   );
@@ -78,7 +90,10 @@ export function maskPrompt(text: string, result: ScanResult, book: PlaceholderBo
       const owner = result.findings.find((f) => IDENTITY.has(f.category) && text.slice(s.start, s.end).replace(/\D/g, '').endsWith(f.text.replace(/\D/g, '').slice(-10)));
       return { category: owner?.category ?? ('personnummer' as const), start: s.start, end: s.end };
     });
-  const masked = maskFindings(text, [...result.findings, ...extra], book);
+  const findings: MaskSpan[] = [...result.findings, ...extra];
+  // A name inside a finding's span goes with the finding.
+  const beside = identifiers.filter((s) => !findings.some((f) => f.start < s.end && s.start < f.end));
+  const masked = maskFindings(text, [...findings, ...beside], book);
   const again = rescan(masked.text);
   const left = again.findings.filter((f) => f.action === 'warn' || f.action === 'block');
   if (left.length > 0) return { ok: false, reason: 'finding-left', text: masked.text, left };

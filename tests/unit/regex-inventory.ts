@@ -26,6 +26,9 @@ import { PLACEHOLDER_PATTERN } from '../../lib/detectors/credentials/value-shape
 import { BARE_REF, FIRST_REF, LEVEL_ANY_CASE, LEVEL_CAPS, MORE_REF } from '../../lib/detectors/markings/terms';
 import { labelPattern } from '../../lib/detectors/sensitive/anchors';
 import { pathPattern } from '../../lib/sites/built-in-sites';
+import { PLACEHOLDER_LABELS } from '../../lib/i18n/placeholder-labels';
+import { placeholderPattern } from '../../lib/redaction/restore';
+import { ADDRESS_PATTERNS } from '../../lib/redaction/identifiers';
 
 export interface BuiltInRegex {
   /** Where it is written: `lib/x.ts:12` for a literal, `lib/x.ts NAME` for a built one. */
@@ -153,6 +156,12 @@ export const BUILT_REGEXES: Record<string, { count: number; regexes: () => [stri
   'lib/detectors/markings/recall.ts': { count: 9, regexes: () => Object.entries(RECALL_PATTERNS) },
   'lib/counters/catalogue.ts': { count: 1, regexes: () => [['HOSTNAME_RE', HOSTNAME_RE]] },
   'lib/detectors/sensitive/anchors.ts': { count: 1, regexes: () => [['labelPattern(anchors.json labels)', labelPattern(anchorWords.labels)]] },
+  'lib/redaction/restore.ts': {
+    count: 1,
+    // Built from the labels of the placeholders a conversation sent: here every label, in every interface language.
+    regexes: () => [['placeholderPattern(every placeholder label)', placeholderPattern(Object.values(PLACEHOLDER_LABELS).flatMap((l) => Object.values(l)))]],
+  },
+  'lib/redaction/identifiers.ts': { count: 2, regexes: () => Object.entries(ADDRESS_PATTERNS) },
   'lib/sites/built-in-sites.ts': {
     count: 1,
     regexes: () => {

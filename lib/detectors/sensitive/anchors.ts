@@ -8,15 +8,11 @@
  * questions, where weak anchors do not count.
  */
 import { hasValueIn } from '../../text/sorted-positions';
-import { isCapitalisedAt, Lexicon, type LexiconMatch, type Tokens } from '../../text/lexicon';
+import type { Lexicon, LexiconMatch, Tokens } from '../../text/lexicon';
+import { forEachNameMention, INITIALS, isCapitalised, type NameLists } from '../../text/names';
 import type { AnchorWords } from './schema';
 
-export interface NameLists {
-  firstNames: ReadonlySet<string>;
-  ambiguousFirstNames: ReadonlySet<string>;
-  surnames: ReadonlySet<string>;
-  surnameSuffixes: readonly string[];
-}
+export type { NameLists } from '../../text/names';
 
 export interface Anchors {
   /** Sorted start offsets. */
@@ -70,8 +66,8 @@ export function labelPattern(labels: readonly string[]): RegExp {
 /** A placeholder where a value should go: [Namn], <namn>, {name}, XXX, NN, ÅÅÅÅMMDD, "Förnamn Efternamn". */
 const PLACEHOLDER_VALUE = /^(?:[[<{][^\]>}\n]{1,30}[\]>}]|(?:X{2,}|N\.?\s?N\.?|Å{2,}|Y{2,})(?![\p{L}])|förnamn|efternamn|first name|name here)/iu;
 
-/** What follows a role that points at one person: a birth year, an age, "(man, 54)". */
-const DESCRIBED_AFTER =
+/** What follows a role (or a name) that points at one person: a birth year, an age, "(man, 54)". */
+export const DESCRIBED_AFTER =
   /^(?:[ \t]{1,3}på[ \t]{1,3}\p{L}{1,30}(?:[ \t]{1,3}\d{1,3})?)?[ \t]{0,3},?[ \t]{0,3}(?:född[ \t]{1,3}(?:19|20)\d\d|\((?:[ \t]{0,3}(?:man|kvinna|pojke|flicka|kille|tjej|male|female)[ \t]{0,3},)?[ \t]{0,3}\d{1,3}(?:[ \t]{0,3}år)?[ \t]{0,3}\)|\d{1,3}[ \t]{1,3}år(?![\p{L}]))/iu;
 
 /** "Ärende 1:" → "ärende": the label's word, without its number and colon (no regex: a label is short). */
@@ -91,12 +87,6 @@ function namesSomeone(value: string, names: NameLists): boolean {
   if (!m) return false;
   const [, given, family] = m;
   return names.firstNames.has(given!) || names.ambiguousFirstNames.has(given!) || names.surnames.has(family!);
-}
-
-const INITIALS = /(?<![\p{L}\p{N}.])\p{Lu}\.[ ]?\p{Lu}\.(?![\p{L}\p{N}])/gu;
-
-function isCapitalised(tokens: Tokens, i: number): boolean {
-  return isCapitalisedAt(tokens.text, tokens.starts[i]!);
 }
 
 export interface PossessiveWords {
@@ -177,29 +167,9 @@ export function collectAnchors(
     subject.push(m.index + (m[0].length - m[0].trimStart().length));
   }
 
-  for (let i = 0; i < starts.length; i++) {
-    if (!isCapitalised(tokens, i)) continue;
-    const word = text.slice(starts[i], ends[i]);
-    if (names.firstNames.has(word)) {
-      // "lex Maria", "lex Sarah": names of statutes, not people.
-      if (i > 0 && /^lex$/i.test(text.slice(starts[i - 1], ends[i - 1]))) continue;
-      // "Freja eID": a product.
-      if (i + 1 < starts.length && /^e-?ID$/i.test(text.slice(starts[i + 1], ends[i + 1]))) continue;
-      strong.push(starts[i]!);
-      continue;
-    }
-    // A surname on its own that can only be a surname: "Eriksson har suttit inne …".
-    if (/sson$/.test(word) && word.length >= 7 && names.surnames.has(word)) {
-      strong.push(starts[i]!);
-      continue;
-    }
-    // A surname right after another capitalised word: "Aila Kuoljok", "Bo Lindqvist".
-    if (i === 0 || !isCapitalised(tokens, i - 1) || !/^[ \t]+$/.test(text.slice(ends[i - 1], starts[i]))) continue;
-    // (The first word may be an ambiguous first name such as "Bo" or "Hans".)
-    const surname =
-      names.surnames.has(word) || names.surnameSuffixes.some((s) => word.length > s.length + 2 && word.toLowerCase().endsWith(s));
-    if (surname) strong.push(starts[i - 1]!);
-  }
+  // A given name ("Lena"), a surname that can only be a surname ("Eriksson har suttit inne …"), or a
+  // surname right after another capitalised word ("Aila Kuoljok", "Bo Lindqvist"): the name starts there.
+  forEachNameMention(tokens, names, (kind, i) => strong.push(starts[kind === 'surname-after' ? i - 1 : i]!));
 
   strong.push(...subject);
   for (const list of [strong, subject, weak, generic, publicRole, topic, aggregate, wholePromptGeneric]) list.sort((a, b) => a - b);
