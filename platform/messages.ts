@@ -5,6 +5,7 @@
  * it never leaves the extension and is not stored.
  */
 import type { SiteMode } from '../lib/policy/schema';
+import type { IdentifierSpan } from '../lib/redaction/identifiers';
 import type { ScanResult } from '../lib/types';
 
 export interface ScanRequest {
@@ -31,6 +32,28 @@ export type ScanPortMessage = { part: string } | { done: true; mode: SiteMode };
 
 export const isScanRequest = (m: unknown): m is ScanRequest =>
   typeof m === 'object' && m !== null && (m as { type?: unknown }).type === 'promptvakt/scan' && typeof (m as ScanRequest).text === 'string';
+
+/**
+ * "Mask and send": the names and addresses beside the findings of a prompt
+ * the employee chose to mask (lib/redaction/identifiers.ts). Found in the
+ * background, which has the name recogniser, so the content script stays
+ * small; the text is not stored, and the reply is only spans.
+ */
+export interface IdentifyRequest {
+  type: 'promptvakt/identify';
+  text: string;
+  /** Names masked earlier in this conversation (PlaceholderBook.personNames). */
+  knownNames: string[];
+}
+
+export type IdentifyReply = { ok: true; spans: IdentifierSpan[] } | { ok: false; error: string };
+
+export const isIdentifyRequest = (m: unknown): m is IdentifyRequest =>
+  typeof m === 'object' &&
+  m !== null &&
+  (m as { type?: unknown }).type === 'promptvakt/identify' &&
+  typeof (m as IdentifyRequest).text === 'string' &&
+  Array.isArray((m as IdentifyRequest).knownNames);
 
 /**
  * An outcome for the anonymous counters: what kind of finding and what became

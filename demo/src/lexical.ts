@@ -3,6 +3,13 @@
  * sites): `div[contenteditable][data-lexical-editor="true"]`, send button
  * `button[aria-label="Submit"]`. Enter sends through a KEY_ENTER_COMMAND
  * handler; Shift+Enter falls through to @lexical/plain-text's line break.
+ * Served as www.meta.ai in the tests. After each send the page answers in
+ * `div#lexical-thread[role="log"][aria-live="polite"]` with Meta-AI-like
+ * markup: `[data-testid="user-message"]`, then
+ * `[data-testid="assistant-message"][data-message-type="assistant"]`
+ * (`data-streaming="true"` while it streams) holding the answer
+ * `div.markdown-content[dir="auto"]` and, once complete, a
+ * `div[role="button"][aria-label="Copy"]` (shared/answer.ts).
  */
 import { createEmptyHistoryState, registerHistory } from '@lexical/history';
 import { registerPlainText } from '@lexical/plain-text';
@@ -13,9 +20,47 @@ import {
   KEY_ENTER_COMMAND,
   createEditor,
 } from 'lexical';
+import { copyIcon, h, mountTranscript, type AnswerSlot } from './shared/answer';
 import { byId, isImeKeydown, mountWhenReady, recordSent } from './shared/common';
 
+function metaTranscript(log: HTMLElement): (text: string) => void {
+  return mountTranscript({
+    scroller: log,
+    user(text) {
+      log.append(
+        h(
+          'div',
+          { class: 'mock-message user', 'data-testid': 'user-message', 'data-message-type': 'user' },
+          h('div', { class: 'message-text', dir: 'auto' }, text),
+        ),
+      );
+    },
+    assistant(): AnswerSlot {
+      const answer = h('div', { class: 'markdown-content', dir: 'auto' });
+      const actions = h('div', { class: 'message-actions', role: 'toolbar', 'aria-label': 'Message actions' });
+      const message = h(
+        'div',
+        { class: 'mock-message assistant', 'data-testid': 'assistant-message', 'data-message-type': 'assistant', 'data-streaming': 'true' },
+        answer,
+        actions,
+      );
+      log.append(message);
+      return {
+        answer,
+        finish() {
+          message.setAttribute('data-streaming', 'false');
+          // Facebook-family sites build their controls from div[role=button].
+          const copy = h('div', { class: 'turn-action', role: 'button', tabindex: '0', 'aria-label': 'Copy' }, copyIcon());
+          actions.append(copy);
+          return copy;
+        },
+      };
+    },
+  });
+}
+
 mountWhenReady('lexical', () => {
+  const respond = metaTranscript(byId('lexical-thread', HTMLDivElement));
   const root = byId('lexical-editor', HTMLDivElement);
   const button = byId('lexical-send', HTMLButtonElement);
   const placeholder = byId('lexical-placeholder', HTMLDivElement);
@@ -43,6 +88,7 @@ mountWhenReady('lexical', () => {
       paragraph.select();
     });
     root.focus();
+    respond(value);
   };
 
   editor.registerCommand(

@@ -9,7 +9,8 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { EffectivePolicy } from '../../lib/policy/effective';
 import { BUILT_IN_SITE_MATCHES } from '../../lib/sites/built-in-sites';
-import { SCAN_PORT, isCountRequest, isReportNowRequest, isScanRequest } from '../../platform/messages';
+import { SCAN_PORT, isCountRequest, isIdentifyRequest, isReportNowRequest, isScanRequest, type IdentifyReply } from '../../platform/messages';
+import { identifierSpans } from '../../lib/redaction/identifiers';
 import { loadPendingSites } from '../../platform/policy-store';
 import { isTabStatusQuery, isTabStatusReport, type TabStatus } from '../../platform/tab-status';
 import { Counters } from './counters';
@@ -29,6 +30,16 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (isScanRequest(message)) {
       return policies.forChecks().then((policy) => scanForPage(policy, message));
+    }
+    if (isIdentifyRequest(message)) {
+      if (sender.id !== browser.runtime.id) return undefined;
+      let reply: IdentifyReply;
+      try {
+        reply = { ok: true, spans: identifierSpans(message.text, { knownNames: message.knownNames.filter((n) => typeof n === 'string') }) };
+      } catch (error) {
+        reply = { ok: false, error: String(error) };
+      }
+      return Promise.resolve(reply);
     }
     if (isReportNowRequest(message)) {
       // Extension pages only (the options page's "send now"); never a content script.

@@ -13,7 +13,8 @@
  */
 import { overrideFor, type EffectivePolicy } from '../../lib/policy/effective';
 import { maskPrompt } from '../../lib/redaction/mask-prompt';
-import { PlaceholderBook } from '../../lib/redaction/placeholders';
+import type { UiLanguage } from '../../lib/i18n/language';
+import { PlaceholderBook, type Replacement } from '../../lib/redaction/placeholders';
 import type { Finding, ScanResult } from '../../lib/types';
 import { SendApproval } from './approval';
 import { inOwnUi, insertAtSelection, readText, realTarget, selectText, writeText, type ComposerLocator } from './composer';
@@ -32,6 +33,10 @@ export interface GuardHooks {
   checking(active: boolean): void;
   /** Findings and what became of them. */
   outcome(outcome: GuardOutcome, findings: readonly Finding[]): void;
+  /** The placeholder book of the current conversation (mask-session.ts); without it the guard keeps one. */
+  placeholders?(language: UiLanguage): PlaceholderBook;
+  /** A prompt was masked: what each placeholder replaced (to show the real values in the answer). */
+  masked?(original: string, replacements: readonly Replacement[], language: UiLanguage): void;
 }
 
 type Kind = 'send' | 'paste' | 'upload';
@@ -61,7 +66,8 @@ export class PromptGuard {
   /** Set while a press is decided: its dialog waits for the end of the press. */
   private deferring = false;
   private deferred: (() => void) | null = null;
-  private placeholders = new PlaceholderBook('sv');
+  private language: UiLanguage = 'sv';
+  private ownBook = new PlaceholderBook('sv');
   private readonly listeners: [string, (e: Event) => void][];
 
   constructor(
@@ -84,8 +90,10 @@ export class PromptGuard {
   }
 
   /** Placeholders follow the UI language; a new book starts a fresh numbering. */
-  setLanguage(language: 'sv' | 'en'): void {
-    this.placeholders = new PlaceholderBook(language);
+  setLanguage(language: UiLanguage): void {
+    if (language === this.language) return;
+    this.language = language;
+    this.ownBook = new PlaceholderBook(language);
   }
 
   /** Adds the capture-phase listeners; calling it again (after document.open() erased them) adds nothing twice. */
@@ -479,13 +487,13 @@ export class PromptGuard {
     if (classified) request.message = 'classifiedNoMask';
     else if (gesture && kind === 'send') request.onMask = () => this.maskAndSend(gesture, text, result);
     if (composer && kind === 'paste' && !classified) {
-      request.onMask = () => {
-        const masked = this.maskOrRefuse(composer, text, result, 'paste');
-        if (masked === null) return;
-        this.hooks.outcome('masked', findings);
-        this.dialog.close();
-        this.insertAsPaste(composer, masked);
-      };
+      request.onMask = () =>
+        void this.maskOrRefuse(composer, text, result, 'paste').then((masked) => {
+          if (masked === null) return;
+          this.hooks.outcome('masked', findings);
+          this.dialog.close();
+          this.insertAsPaste(composer, masked);
+        });
     }
     this.dialog.show(request);
   }
@@ -498,19 +506,33 @@ export class PromptGuard {
   }
 
   /**
-   * The masked text (lib/redaction/mask-prompt.ts), or null when masking would
-   * leave something behind: then the dialog says so and nothing is sent or pasted.
+   * The masked text (lib/redaction/mask-prompt.ts), with the names and
+   * addresses beside the findings (found in the background), or null when
+   * masking would leave something behind or the names cannot be found: then
+   * the dialog says so and nothing is sent or pasted.
    */
-  private maskOrRefuse(composer: Editable, text: string, result: ScanResult, mode: 'send' | 'paste'): string | null {
-    const outcome = maskPrompt(text, result, this.placeholders, (t) => this.checker.scanHere(t));
-    if (outcome.ok) return outcome.text;
-    this.dialog.show({ mode, result, message: 'maskFailed', onEdit: () => this.backToEditor(composer, result) });
-    return null;
+  private async maskOrRefuse(composer: Editable, text: string, result: ScanResult, mode: 'send' | 'paste'): Promise<string | null> {
+    const book = this.hooks.placeholders?.(this.language) ?? this.ownBook;
+    const refuse = () => {
+      this.dialog.show({ mode, result, message: 'maskFailed', onEdit: () => this.backToEditor(composer, result) });
+      return null;
+    };
+    let identifiers;
+    try {
+      identifiers = await this.checker.identify(text, book.personNames());
+    } catch (error) {
+      console.error('Promptvakt: names could not be found for masking', error);
+      return refuse();
+    }
+    const outcome = maskPrompt(text, result, book, (t) => this.checker.scanHere(t), identifiers);
+    if (!outcome.ok) return refuse();
+    this.hooks.masked?.(text, outcome.replacements, this.language);
+    return outcome.text;
   }
 
-  private maskAndSend(gesture: Gesture, text: string, result: ScanResult): void {
+  private async maskAndSend(gesture: Gesture, text: string, result: ScanResult): Promise<void> {
     const field = gesture.field;
-    const masked = this.maskOrRefuse(field, text, result, 'send');
+    const masked = await this.maskOrRefuse(field, text, result, 'send');
     if (masked === null) return;
     this.selfPaste = true;
     try {

@@ -12,7 +12,7 @@ import { resolveLanguage } from '../../platform/settings';
 import { builtInEffectivePolicy } from '../../lib/policy/built-in-effective';
 import { isCustomRule } from '../../lib/policy/custom-rules';
 import { siteModeFor, type EffectivePolicy } from '../../lib/policy/effective';
-import { BUILT_IN_SITE_MATCHES, siteForUrl } from '../../lib/sites/built-in-sites';
+import { answerSelectors, BUILT_IN_SITE_MATCHES, siteForUrl } from '../../lib/sites/built-in-sites';
 import type { Finding } from '../../lib/types';
 import type { CountRequest } from '../../platform/messages';
 import { loadEffectivePolicy, watchEffectivePolicy } from '../../platform/policy-store';
@@ -22,7 +22,9 @@ import type { Editable } from './editable';
 import { DialogHost } from './ui/dialog-host';
 import { whenDocumentReplaced } from './document-watch';
 import { isTopFrame, pageUrlOfFrame } from './frame-url';
+import { AnswerRestorer } from './answer-restorer';
 import { PromptGuard, type GuardOutcome } from './guard';
+import { MaskSessions } from './mask-session';
 import { Highlighter } from './highlighter';
 import type { IndicatorState } from './ui/indicator';
 import { PromptChecker } from './prompt-checker';
@@ -86,12 +88,59 @@ export default defineContentScript({
       if (outcome === 'degraded' || request.findings.length) browser.runtime.sendMessage(request).catch(() => {});
     };
 
+    // "Mask and send": what the placeholders stood for, per conversation, in this tab's memory only;
+    // the real values are shown again in the AI's answers (answer-restorer.ts).
+    const sessions = new MaskSessions(url, () => policy.masking.keepValuesMinutes * 60_000);
+    const restorer = new AnswerRestorer(document, answerSelectors(site), () => (policy.masking.restoreAnswers ? sessions.finder() : null));
+    let panel: { showingPlaceholders: boolean; degraded: boolean; copied?: 'done' | 'failed'; closed: boolean } | null = null;
+    const drawPanel = () => {
+      if (!panel || panel.closed) return dialog.showRestorePanel(null);
+      dialog.showRestorePanel(panel, {
+        toggle: () => {
+          if (!panel) return;
+          panel.showingPlaceholders = !panel.showingPlaceholders;
+          panel.copied = undefined;
+          restorer.setShowPlaceholders(panel.showingPlaceholders);
+        },
+        copy: () => {
+          const text = restorer.latestAnswerText();
+          if (!panel) return;
+          if (!text) {
+            panel.copied = 'failed';
+            return drawPanel();
+          }
+          navigator.clipboard.writeText(text).then(
+            () => panel && ((panel.copied = 'done'), drawPanel()),
+            () => panel && ((panel.copied = 'failed'), drawPanel()),
+          );
+        },
+        close: () => {
+          if (panel) panel.closed = true;
+          drawPanel();
+        },
+      });
+    };
+
     const guard = new PromptGuard(locator, dialog, checker, () => policy, {
       checking: (active) => {
         checking = active;
         drawIndicator();
       },
       outcome: count,
+      placeholders: (language) => sessions.book(language),
+      masked: (original, replacements, language) => {
+        sessions.remember(original, replacements, language);
+        if (!policy.masking.restoreAnswers) return;
+        restorer.start((state) => {
+          // The panel appears once values are restored (or cannot be); it follows the state after that.
+          if (!panel && (state.restoredCount > 0 || state.degraded)) panel = { showingPlaceholders: false, degraded: false, closed: false };
+          if (!panel) return;
+          panel.showingPlaceholders = state.showingPlaceholders;
+          panel.degraded = state.degraded && state.restoredCount === 0;
+          drawPanel();
+        });
+        restorer.refresh();
+      },
     });
     const highlighter = new Highlighter(ctx, locator, checker, {
       paint: () => policy.highlightWhileTyping && mode() !== 'off',
@@ -124,6 +173,7 @@ export default defineContentScript({
     };
     apply(policy);
     ctx.onInvalidated(() => guard.uninstall(window));
+    ctx.onInvalidated(() => restorer.stop());
     void loadEffectivePolicy().then(apply);
     const unwatch = watchEffectivePolicy(apply);
     ctx.onInvalidated(unwatch);
@@ -134,6 +184,7 @@ export default defineContentScript({
       const next = (event as Event & { newUrl?: unknown }).newUrl;
       if (!(next instanceof URL) || next.href === url.href || !/^https?:$/.test(next.protocol)) return;
       url = next;
+      sessions.navigated(next);
       apply(policy);
     });
 

@@ -16,8 +16,9 @@ import { scanOptionsFor, type PolicyScanOptions } from '../../lib/policy/scan-op
 import type { RuleCatalogue } from '../../lib/rules/catalogue';
 import { scan } from '../../lib/scan';
 import type { ScanResult } from '../../lib/types';
-import type { ScanReply, ScanRequest } from '../../platform/messages';
-import { askBackground } from './scan-transport';
+import type { IdentifierSpan } from '../../lib/redaction/identifiers';
+import type { IdentifyReply, IdentifyRequest, ScanReply, ScanRequest } from '../../platform/messages';
+import { askBackground, askBackgroundOnce } from './scan-transport';
 
 /** Checked in the page up to this many characters (6–12 ms); longer texts go to the background. */
 export const SYNC_LIMIT = 100_000;
@@ -33,7 +34,28 @@ export class PromptChecker {
     private readonly policy: () => EffectivePolicy,
     private readonly mode: () => SiteMode,
     private readonly ask: (request: ScanRequest) => Promise<ScanReply> = (request) => askBackground(request),
+    private readonly askIdentify: (request: IdentifyRequest) => Promise<IdentifyReply> = (request) => askBackgroundOnce(request),
   ) {}
+
+  /**
+   * The names and addresses beside the findings of a text the employee chose
+   * to mask (lib/redaction/identifiers.ts, in the background: the recogniser
+   * is not part of the content script). Rejects when the background cannot
+   * answer: then masking is refused rather than names sent.
+   */
+  async identify(text: string, knownNames: readonly string[]): Promise<IdentifierSpan[]> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('the background did not answer')), BASE_TIMEOUT_MS);
+    });
+    try {
+      const reply = await Promise.race([this.askIdentify({ type: 'promptvakt/identify', text, knownNames: [...knownNames] }), timeout]);
+      if (!reply?.ok) throw new Error(reply?.error ?? 'no reply');
+      return reply.spans;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
 
   /** The outcome now, or null when this text must be checked by the background (see checkLater). */
   checkNow(text: string): CheckOutcome | null {

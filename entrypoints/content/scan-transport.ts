@@ -28,6 +28,11 @@ const browserTransport: ScanTransport = {
   yieldToPage: () => new Promise((resolve) => setTimeout(resolve, 0)),
 };
 
+/** One message to the background and its reply (a short request, not a long text to check). */
+export async function askBackgroundOnce<Reply>(request: object): Promise<Reply> {
+  return (await browser.runtime.sendMessage(request)) as Reply;
+}
+
 export async function askBackground(request: ScanRequest, transport: ScanTransport = browserTransport): Promise<ScanReply> {
   if (request.text.length <= SCAN_PART_CHARS) return (await transport.send(request)) as ScanReply;
   // Not in the event handler's task: the paste or send event is already stopped.

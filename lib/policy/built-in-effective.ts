@@ -24,6 +24,7 @@ export function builtInEffectivePolicy(): EffectivePolicy {
     guidelines: {},
     counters: { enabled: true, retentionDays: 90, intervalMinutes: 60, privacyThreshold: 5 },
     uploads: { otherFiles: 'remind', maxFileMB: 5 },
+    masking: { restoreAnswers: true, keepValuesMinutes: 60 },
     failureMode: 'block',
     language: 'auto',
     highlightWhileTyping: true,

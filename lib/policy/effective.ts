@@ -49,6 +49,8 @@ export interface EffectivePolicy {
     headerValue?: string;
   };
   uploads: { otherFiles: 'off' | 'remind' | 'confirm'; reminder?: { sv?: string; en?: string }; maxFileMB: number };
+  /** "Mask and send": real values shown again in the answer, kept this long in the tab's memory. */
+  masking: { restoreAnswers: boolean; keepValuesMinutes: number };
   failureMode: 'block' | 'allow';
   language: 'auto' | 'sv' | 'en';
   highlightWhileTyping: boolean;

@@ -9,7 +9,7 @@
 import { CATEGORIES, type Category } from '../types';
 import { builtInEffectivePolicy } from './built-in-effective';
 import type { CategorySettings, EffectivePolicy } from './effective';
-import { countersSchema, uploadsSchema, type LockableSetting, type Policy } from './schema';
+import { countersSchema, maskingSchema, uploadsSchema, type LockableSetting, type Policy } from './schema';
 import { readUserSettings } from './user-settings';
 import { checkPolicy } from './validate-policy';
 
@@ -55,6 +55,7 @@ export function resolvePolicy(managed: unknown, user: unknown): EffectivePolicy 
     guidelines: Object.fromEntries(Object.entries(org.guidelines ?? {}).filter(([, url]) => url)),
     counters: org.counters ?? countersSchema.parse({}),
     uploads: org.uploads ?? uploadsSchema.parse({}),
+    masking: org.masking ?? maskingSchema.parse({}),
     failureMode: org.failureMode ?? base.failureMode,
     language: org.language ?? (userMay('language') ? settings.language : undefined) ?? base.language,
     highlightWhileTyping:

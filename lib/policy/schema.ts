@@ -213,6 +213,24 @@ export const uploadsSchema = z
   })
   .strict();
 
+export const maskingSchema = z
+  .object({
+    restoreAnswers: z
+      .boolean()
+      .default(true)
+      .describe(
+        "After 'Mask and send', show the real values in place of the placeholders in the AI's answer, in the page only. The mapping stays in the tab's memory, never in storage or on the network. Default true.",
+      ),
+    keepValuesMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(1440)
+      .default(60)
+      .describe('How long (whole minutes, 1–1440) after the last masked prompt of a conversation its real values are kept for the answers; a reload forgets them at once. Default 60.'),
+  })
+  .strict();
+
 export const policySchema = z
   .object({
     version: z.literal(1).describe('Policy format version; always 1.'),
@@ -235,6 +253,7 @@ export const policySchema = z
       .describe('Per category: a guideline address linked before the built-in ones.'),
     counters: countersSchema.optional(),
     uploads: uploadsSchema.optional(),
+    masking: maskingSchema.optional(),
     language: z
       .enum(['auto', 'sv', 'en'])
       .optional()

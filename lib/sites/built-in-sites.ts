@@ -12,6 +12,17 @@ export type SiteAdapter = z.infer<typeof siteSchema>;
 
 export const BUILT_IN_SITES: readonly SiteAdapter[] = trustData<z.infer<typeof sitesSchema>>('sites', sitesJson, 'rules/sites.json').sites;
 
+/**
+ * Where a site's answers are when its adapter names none (or there is no
+ * adapter): the chat transcript region, as accessible chat UIs mark it.
+ */
+export const GENERIC_ANSWERS: readonly string[] = ["[role='log']", "[aria-live='polite'][aria-relevant~='additions']", 'main'];
+
+/** The selectors of a site's answers, most specific first, the transcript region last. */
+export function answerSelectors(site: SiteAdapter | undefined): string[] {
+  return [...(site?.answers ?? []), ...GENERIC_ANSWERS];
+}
+
 export const BUILT_IN_SITE_MATCHES: string[] = BUILT_IN_SITES.flatMap((s) => s.matches);
 
 /** The adapter for a page, from its hostname and path; undefined means "use the generic adapter". */

@@ -11,6 +11,8 @@ export const siteSchema = z.strictObject({
   scope: z.string().min(1).optional(),
   composer: selectors,
   send: selectors,
+  /** The AI's answers, where masked values are shown again ("Mask and send"); without it the transcript region is used. */
+  answers: selectors.optional(),
 });
 
 export const sitesSchema = z.strictObject({ $comment: z.string().optional(), sites: z.array(siteSchema).min(1) });

@@ -128,7 +128,7 @@ test.describe('in English', () => {
       await page.keyboard.type(PNR_PROMPT);
       await page.keyboard.press('Enter');
       await dialog(page).getByRole('button', { name: 'Mask and send' }).click();
-      await expect.poll(() => sent(page)).toEqual(['Skriv ett avslag till Per Nilsson [PERSONAL ID NUMBER 1] om parkeringstillstånd']);
+      await expect.poll(() => sent(page)).toEqual(['Skriv ett avslag till [PERSON 1] [PERSONAL ID NUMBER 1] om parkeringstillstånd']);
       await expect(dialog(page)).toHaveCount(0);
       await page.close();
     });
@@ -150,7 +150,7 @@ test.describe('in English', () => {
       await expect.poll(() => sent(page)).toHaveLength(1);
       const [masked] = await sent(page);
       const sentLines = masked!.split('\n').map((l) => l.trim()).filter(Boolean);
-      expect(sentLines).toEqual(['Sammanfatta ärendet:', 'Sökande: Per Nilsson [PERSONAL ID NUMBER 1]', 'Beslut: avslag']);
+      expect(sentLines).toEqual(['Sammanfatta ärendet:', 'Sökande: [PERSON 1] [PERSONAL ID NUMBER 1]', 'Beslut: avslag']);
       expect(masked).not.toMatch(/\d{4}/);
       await expect(dialog(page)).toHaveCount(0);
       await page.close();

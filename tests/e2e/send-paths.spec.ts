@@ -48,7 +48,7 @@ const PNR_TEXT = `Skriv ett avslag till Per Nilsson ${PNR} om parkeringstillstå
 const CLEAN_TEXT = 'Skriv en inbjudan till julbordet på fredag';
 /** A health finding: the built-in policy warns (lib/policy/default-policy.ts). */
 const WARN_TEXT = 'min kollega Lena är sjukskriven sedan mars, hjälp mig planera arbetsträning';
-const MASKED_TEXT = 'Skriv ett avslag till Per Nilsson [PERSONAL ID NUMBER 1] om parkeringstillstånd';
+const MASKED_TEXT = 'Skriv ett avslag till [PERSON 1] [PERSONAL ID NUMBER 1] om parkeringstillstånd';
 const PNR_FILE = `Anteckning från mötet\nPer Nilsson ${PNR} ansöker om parkeringstillstånd.\n`;
 const CLEAN_FILE = 'Inköpslista: kaffe, mjölk, pepparkakor\n';
 

@@ -30,7 +30,7 @@ import {
 /** A valid personnummer that is not one of Skatteverket's test numbers (tests/e2e/extension.spec.ts). */
 const PNR = '640823-4174';
 const PNR_PROMPT = `Skriv ett avslag till Per Nilsson ${PNR} om parkeringstillstånd`;
-const MASKED_PROMPT = 'Skriv ett avslag till Per Nilsson [PERSONAL ID NUMBER 1] om parkeringstillstånd';
+const MASKED_PROMPT = 'Skriv ett avslag till [PERSON 1] [PERSONAL ID NUMBER 1] om parkeringstillstånd';
 const CLEAN_PROMPT = 'Skriv en inbjudan till julbordet på fredag';
 const PASTED = `Sökande: Per Nilsson ${PNR}\nAnsökan om parkeringstillstånd`;
 
@@ -157,8 +157,9 @@ describe('Promptvakt in Firefox ESR (MV2 build)', () => {
       await page.keyboard.press('Enter');
       await (await dialogButton(page, 'Mask and send')).click();
       await until(() => sent(page!), [MASKED_PROMPT]);
-      // Apart from the placeholder's own number, not one digit reached the page.
-      expect((await sent(page))[0]!.replace('[PERSONAL ID NUMBER 1]', '')).not.toMatch(/\d/);
+      // Apart from the placeholders' own numbers, not one digit reached the page, and not the name.
+      expect((await sent(page))[0]!.replace(/\[[A-Z ]+ \d+\]/g, '')).not.toMatch(/\d/);
+      expect((await sent(page))[0]).not.toContain('Nilsson');
       await page.waitForSelector(DIALOG, { hidden: true });
     });
   }

@@ -56,7 +56,7 @@ describe('Promptvakt in Firefox ESR (MV3 build)', () => {
     await typeInto(page, site, PNR_PROMPT);
     await page.keyboard.press('Enter');
     await (await dialogButton(page, 'Mask and send')).click();
-    await until(() => sent(page), ['Skriv ett avslag till Per Nilsson [PERSONAL ID NUMBER 1] om parkeringstillstånd']);
+    await until(() => sent(page), ['Skriv ett avslag till [PERSON 1] [PERSONAL ID NUMBER 1] om parkeringstillstånd']);
   });
 
   test('textarea: a clean prompt is sent unchanged without a dialog', async () => {

@@ -28,6 +28,7 @@ const { PromptChecker } = await import('../../entrypoints/content/prompt-checker
 const { builtInEffectivePolicy } = await import('../../lib/policy/built-in-effective');
 const { resolvePolicy } = await import('../../lib/policy/resolve');
 const { scan } = await import('../../lib/scan');
+const { identifierSpans } = await import('../../lib/redaction/identifiers');
 const { luhnCheckDigit } = await import('../../lib/validators/luhn');
 type GuardOutcome = import('../../entrypoints/content/guard').GuardOutcome;
 type DialogPresenter = import('../../entrypoints/content/ui/dialog-types').DialogPresenter;
@@ -36,6 +37,8 @@ type EffectivePolicy = import('../../lib/policy/effective').EffectivePolicy;
 type SiteMode = import('../../lib/policy/schema').SiteMode;
 type ScanRequest = import('../../platform/messages').ScanRequest;
 type ScanReply = import('../../platform/messages').ScanReply;
+type IdentifyRequest = import('../../platform/messages').IdentifyRequest;
+type IdentifyReply = import('../../platform/messages').IdentifyReply;
 
 /** A valid personnummer (its last digit is the Luhn check digit), not one of Skatteverket's test numbers. */
 const PNR = `640823-417${luhnCheckDigit('640823417')}`;
@@ -204,7 +207,9 @@ function fakeBackground(reply?: (request: ScanRequest) => Promise<ScanReply>) {
     asked.push(request.text);
     return reply ? reply(request) : { ok: true, result: scan(request.text) };
   };
-  return { asked, ask };
+  /** The background's answer to "which names and addresses beside the findings" (the real recogniser). */
+  const identify = async (request: IdentifyRequest): Promise<IdentifyReply> => ({ ok: true, spans: identifierSpans(request.text, { knownNames: request.knownNames }) });
+  return { asked, ask, identify };
 }
 
 /** A policy whose regex rule keeps every check out of the page (PromptChecker.checkNow gives null). */
@@ -248,7 +253,7 @@ function chatPage(body: string, options: Options = {}) {
   let mode = options.mode ?? 'block';
   let policy = options.policy ?? builtInEffectivePolicy();
   const background = options.background ?? fakeBackground();
-  const checker = new PromptChecker(() => policy, () => mode, background.ask);
+  const checker = new PromptChecker(() => policy, () => mode, background.ask, background.identify);
   const dialog = new FakeDialog();
   const outcomes: { outcome: GuardOutcome; categories: string[] }[] = [];
   const checking: boolean[] = [];
@@ -465,11 +470,13 @@ describe('PromptGuard: pasting', () => {
     expect(page.dialog.requests).toEqual([]);
   });
 
-  it('"mask" on a stopped paste inserts the masked text at the caret, without the number', () => {
+  it('"mask" on a stopped paste inserts the masked text at the caret, without the number', async () => {
     const page = chatPage(ALONE);
     page.type('Hej! ');
     page.paste(WITH_PNR);
     page.dialog.last.onMask!();
+    // The names beside the findings come from the background: masking waits for them.
+    await vi.waitFor(() => expect(page.dialog.isOpen).toBe(false));
     expect(page.composer.value).toBe('Hej! Skriv ett avslag till sökanden med personnummer [PERSONNUMMER 1]');
     expect(page.dialog.isOpen).toBe(false);
     expect(page.seen).toEqual([]); // inserted by the guard itself, not pasted to the page again
@@ -572,6 +579,7 @@ describe('PromptGuard: what the user chooses in the dialog', () => {
     page.type(WITH_PNR);
     page.click();
     page.dialog.last.onMask!();
+    await vi.advanceTimersByTimeAsync(1);
     expect(page.composer.value).not.toContain(PNR);
     await vi.advanceTimersByTimeAsync(500);
     const masked = page.composer.value;

@@ -21,6 +21,10 @@ export interface MockWindow extends Window {
   __mockSite?: string;
   /** True once the page's composer (if any) is mounted and ready for input. */
   __ready?: boolean;
+  /** Pages that answer (shared/answer.ts): each complete answer's textContent, in order. */
+  __answers?: string[];
+  /** Pages that answer: each text an answer's Copy control copied, in order. */
+  __copied?: string[];
 }
 
 export const mockWindow = window as unknown as MockWindow;

@@ -2,10 +2,15 @@
  * A plain `<textarea>` composer in a `<form>`: submitting the form sends
  * `textarea.value` (read at send time); Enter (no Shift, no IME) submits the
  * form with requestSubmit(), so a `submit` listener sees every send.
+ * `afterSend` runs after a prompt was recorded (the textarea page answers).
  */
 import { isPlainEnter, recordSent } from './common';
 
-export function wireTextareaComposer(form: HTMLFormElement, textarea: HTMLTextAreaElement): void {
+export function wireTextareaComposer(
+  form: HTMLFormElement,
+  textarea: HTMLTextAreaElement,
+  afterSend?: (text: string) => void,
+): void {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const value = textarea.value;
@@ -13,6 +18,7 @@ export function wireTextareaComposer(form: HTMLFormElement, textarea: HTMLTextAr
     recordSent(value);
     textarea.value = '';
     textarea.focus();
+    afterSend?.(value);
   });
   textarea.addEventListener('keydown', (event) => {
     if (!isPlainEnter(event)) return;

@@ -13,6 +13,7 @@ import type { EffectivePolicy } from '../../../lib/policy/effective';
 import type { RuleCatalogue } from '../../../lib/rules/catalogue';
 import type { DialogPresenter, DialogRequest } from './dialog-types';
 import { Indicator, type IndicatorState } from './indicator';
+import { RestorePanel, type RestorePanelActions, type RestorePanelState } from './restore-panel';
 
 
 export interface DialogContext {
@@ -28,6 +29,7 @@ export class DialogHost implements DialogPresenter {
   private requestId = 0;
   private indicator: { state: IndicatorState; anchor: DOMRect } | null = null;
   private previousFocus: Element | null = null;
+  private restorePanel: { state: RestorePanelState; actions: RestorePanelActions } | null = null;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -88,9 +90,16 @@ export class DialogHost implements DialogPresenter {
     else if (this.indicator) void this.mount().then((ui) => this.draw(ui));
   }
 
+  /** The panel shown while real values are restored in the AI's answers; null hides it. */
+  showRestorePanel(state: RestorePanelState | null, actions?: RestorePanelActions): void {
+    this.restorePanel = state && actions ? { state, actions } : null;
+    if (this.ui) this.draw(this.ui);
+    else if (this.restorePanel) void this.mount().then((ui) => this.draw(ui));
+  }
+
   private draw(ui: ShadowRootContentScriptUi<HTMLElement>): void {
     // The page re-rendered its body or rewrote the document (document.open): put the UI back.
-    if (!ui.shadowHost.isConnected && (this.request || this.indicator) && document.body) ui.mount();
+    if (!ui.shadowHost.isConnected && (this.request || this.indicator || this.restorePanel) && document.body) ui.mount();
     const container = ui.mounted;
     if (!container) return;
     const request = this.request;
@@ -99,6 +108,7 @@ export class DialogHost implements DialogPresenter {
     render(
       <>
         {this.indicator && <Indicator state={this.indicator.state} anchor={this.indicator.anchor} language={this.language} />}
+        {this.restorePanel && <RestorePanel state={this.restorePanel.state} language={this.language} {...this.restorePanel.actions} />}
         {request && (
           <FindingsDialog
             key={this.requestId}
