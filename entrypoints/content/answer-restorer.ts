@@ -216,11 +216,22 @@ export class AnswerRestorer {
     return [];
   }
 
+  /**
+   * Whether the site's answers can be found: by the site adapter's own
+   * selectors when it has some (otherwise the site changed its markup, and
+   * only the transcript region is left to restore in), else by the
+   * transcript region.
+   */
+  private answersFound(): boolean {
+    const own = this.answerSelectors.filter((s) => !GENERIC_ANSWERS.includes(s));
+    const selectors = own.length ? own : this.answerSelectors;
+    return selectors.some((s) => this.doc.querySelector(s) !== null);
+  }
+
   private report(): void {
     let restoredCount = 0;
     for (const ref of this.touched) if (ref.deref()?.isConnected) restoredCount++;
-    const degraded =
-      (this.finder()?.size ?? 0) > 0 && Date.now() - this.maskedAt > ANSWER_EXPECTED_MS && this.answers(this.doc.documentElement).length === 0;
+    const degraded = (this.finder()?.size ?? 0) > 0 && Date.now() - this.maskedAt > ANSWER_EXPECTED_MS && !this.answersFound();
     this.onChange({ restoredCount, showingPlaceholders: this.showPlaceholders, degraded });
   }
 }

@@ -92,7 +92,7 @@ export default defineContentScript({
     // the real values are shown again in the AI's answers (answer-restorer.ts).
     const sessions = new MaskSessions(url, () => policy.masking.keepValuesMinutes * 60_000);
     const restorer = new AnswerRestorer(document, answerSelectors(site), () => (policy.masking.restoreAnswers ? sessions.finder() : null));
-    let panel: { showingPlaceholders: boolean; degraded: boolean; copied?: 'done' | 'failed'; closed: boolean } | null = null;
+    let panel: { showingPlaceholders: boolean; degraded: boolean; restored: boolean; copied?: 'done' | 'failed'; closed: boolean } | null = null;
     const drawPanel = () => {
       if (!panel || panel.closed) return dialog.showRestorePanel(null);
       dialog.showRestorePanel(panel, {
@@ -133,10 +133,11 @@ export default defineContentScript({
         if (!policy.masking.restoreAnswers) return;
         restorer.start((state) => {
           // The panel appears once values are restored (or cannot be); it follows the state after that.
-          if (!panel && (state.restoredCount > 0 || state.degraded)) panel = { showingPlaceholders: false, degraded: false, closed: false };
+          if (!panel && (state.restoredCount > 0 || state.degraded)) panel = { showingPlaceholders: false, degraded: false, restored: false, closed: false };
           if (!panel) return;
           panel.showingPlaceholders = state.showingPlaceholders;
-          panel.degraded = state.degraded && state.restoredCount === 0;
+          panel.degraded = state.degraded;
+          panel.restored = panel.restored || state.restoredCount > 0;
           drawPanel();
         });
         restorer.refresh();

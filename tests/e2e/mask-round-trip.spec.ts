@@ -28,6 +28,8 @@ const SITES: Record<string, Site> = {
   lexical: { origin: 'https://www.meta.ai', mock: 'lexical', editor: '[data-lexical-editor="true"]' },
   textarea: { origin: 'https://poe.com', mock: 'textarea', editor: 'form textarea#prompt' },
 };
+/** A site whose adapter names its answers (.ds-markdown), on a mock page that never answers. */
+const SILENT: Site = { origin: 'https://chat.deepseek.com', mock: 'deepseek', editor: 'textarea#chat-input' };
 
 let server: MockServer;
 let browser: LaunchedBrowser;
@@ -38,9 +40,9 @@ test.beforeAll(async () => {
   server = await startMockServer();
   browser = await launchChromium({ locale: 'en-US' });
   context = browser.context;
-  for (const site of Object.values(SITES)) await routeSiteToMock(context, site.origin, server.url, site.mock);
+  for (const site of [...Object.values(SITES), SILENT]) await routeSiteToMock(context, site.origin, server.url, site.mock);
   await context.route(
-    (url) => url.origin !== server.url && !Object.values(SITES).some((s) => url.origin === s.origin) && url.protocol !== 'chrome-extension:',
+    (url) => url.origin !== server.url && ![...Object.values(SITES), SILENT].some((s) => url.origin === s.origin) && url.protocol !== 'chrome-extension:',
     (route) => {
       outside.push(route.request().url());
       return route.abort();
@@ -128,5 +130,15 @@ test('the mapping stays in the tab: not in any storage area, not in any request,
   await page.reload();
   await page.locator(site.editor).waitFor();
   await expect(panel(page)).toHaveCount(0);
+  await page.close();
+});
+
+test('where the answers cannot be found, the panel says so after a masked send', async () => {
+  const page = await context.newPage();
+  await page.goto(`${SILENT.origin}/`);
+  await page.locator(SILENT.editor).waitFor();
+  await maskAndSend(page, SILENT);
+  await expect(panel(page)).toHaveAttribute('data-promptvakt-restore', 'degraded', { timeout: 20_000 });
+  await expect(panel(page)).toContainText('cannot find');
   await page.close();
 });

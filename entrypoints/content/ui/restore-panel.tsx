@@ -10,7 +10,10 @@ import type { UiLanguage } from '../../../lib/i18n/language';
 
 export interface RestorePanelState {
   showingPlaceholders: boolean;
+  /** The site's answers cannot be found where its adapter says (values may still be restored in the transcript region). */
   degraded: boolean;
+  /** Some values were restored on this page. */
+  restored: boolean;
   /** The latest copy: done, or failed (no answer, no clipboard). */
   copied?: 'done' | 'failed';
 }
@@ -32,7 +35,7 @@ export function RestorePanel(props: { state: RestorePanelState; language: UiLang
         {state.copied === 'done' && <span> {t.restoreCopied}</span>}
         {state.copied === 'failed' && <span> {t.restoreCopyFailed}</span>}
       </p>
-      {!state.degraded && (
+      {state.restored && (
         <div className="pv-actions pv-restore-actions">
           <button type="button" className="pv-secondary" aria-pressed={state.showingPlaceholders} onClick={props.toggle}>
             {t.restoreShowPlaceholders}
@@ -42,7 +45,7 @@ export function RestorePanel(props: { state: RestorePanelState; language: UiLang
           </button>
         </div>
       )}
-      {!state.degraded && <p className="pv-restore-note">{t.restoreCopyNote}</p>}
+      {state.restored && <p className="pv-restore-note">{t.restoreCopyNote}</p>}
       <button type="button" className="pv-restore-close" aria-label={t.restoreClose} onClick={props.close}>
         ×
       </button>
