@@ -10,6 +10,7 @@
  * page, to storage or to the network.
  */
 
+import { replaceSpans } from '../../lib/redaction/restore';
 import { GENERIC_ANSWERS } from '../../lib/sites/built-in-sites';
 
 /** Where the placeholders of one text are, and what they stand for. */
@@ -174,7 +175,7 @@ export class AnswerRestorer {
       if (node.parentElement?.closest(UNTOUCHABLE)) continue;
       const original = this.pageText(node);
       const found = finder.find(original).filter((f) => settled || f.end < original.length);
-      const restored = replaceAt(original, found);
+      const restored = replaceSpans(original, found);
       if (restored === node.data) continue;
       node.data = restored;
       if (restored === original) {
@@ -237,16 +238,5 @@ export class AnswerRestorer {
 }
 
 function replaceAll(text: string, finder: PlaceholderFinder): string {
-  return replaceAt(text, finder.find(text));
-}
-
-function replaceAt(text: string, found: readonly { start: number; end: number; value: string }[]): string {
-  if (!found.length) return text;
-  let out = '';
-  let at = 0;
-  for (const f of found) {
-    out += text.slice(at, f.start) + f.value;
-    at = f.end;
-  }
-  return out + text.slice(at);
+  return replaceSpans(text, finder.find(text));
 }

@@ -334,11 +334,15 @@ export function findPlaceholders(text: string, map: RestoreMap): FoundPlaceholde
 
 /** `text` with every placeholder of `map` replaced by its value (one pass: values are never searched again). */
 export function restoreText(text: string, map: RestoreMap): string {
-  const found = findPlaceholders(text, map);
-  if (!found.length) return text;
+  return replaceSpans(text, findPlaceholders(text, map));
+}
+
+/** `text` with each span (in order, not overlapping) replaced by its value. */
+export function replaceSpans(text: string, spans: readonly { start: number; end: number; value: string }[]): string {
+  if (!spans.length) return text;
   let out = '';
   let at = 0;
-  for (const f of found) {
+  for (const f of spans) {
     out += text.slice(at, f.start) + f.value;
     at = f.end;
   }
