@@ -9,7 +9,7 @@
  */
 import type { UiLanguage } from '../../lib/i18n/language';
 import { PlaceholderBook, type Replacement } from '../../lib/redaction/placeholders';
-import { findPlaceholders, RestoreMap } from '../../lib/redaction/restore';
+import { RestoreMap } from '../../lib/redaction/restore';
 import type { PlaceholderFinder } from './answer-restorer';
 
 interface Session {
@@ -65,9 +65,8 @@ export class MaskSessions {
   /** What the answers of this conversation may show again, or null when nothing was masked (or it expired). */
   finder(): PlaceholderFinder | null {
     const session = this.live(this.current);
-    if (!session || session.map.size === 0) return null;
-    const map = session.map;
-    return { find: (text) => findPlaceholders(text, map), size: map.size };
+    // RestoreMap is a PlaceholderFinder: find() and size.
+    return session && session.map.size > 0 ? session.map : null;
   }
 
   /** Forgets every conversation's values (the employee closed the feature, or the policy changed). */
