@@ -51,12 +51,28 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   imports: false,
   vite: () => ({
-    // rules/*.json ship without their $comment notes, packed where that is smaller (lib/rules/packed-data.ts).
+    // rules/*.json ship without their $comment notes, packed together (lib/rules/packed-data.ts).
     plugins: [rulesData()],
     // scripts/content-size.ts builds with source maps to attribute content.js's bytes.
     ...(process.env.PROMPTVAKT_SOURCEMAP ? { build: { sourcemap: true } } : {}),
   }),
   hooks: {
+    // The content script uses the browser's own API, without webextension-polyfill (10 KB of its
+    // size budget, tests/e2e/manifest.spec.ts); the background and the pages keep it. What the
+    // content script calls: runtime.id, getURL, connect and sendMessage, and storage through
+    // @wxt-dev/storage, which never used the polyfill. Firefox's own `browser` is what the
+    // polyfill returned there anyway. In Chrome MV3 the polyfill only wraps sendMessage, whose
+    // promise the browser gives itself: a reply, undefined when the background sends none, a
+    // rejection when it is unreachable. Only when a background handler rejects does the reply
+    // differ, the polyfill's `{ __mozWebExtensionPolyfillReject__ }` object instead of an error;
+    // every caller treats a reply without `ok: true` as the failure it is (prompt-checker.ts).
+    // The content script has no runtime.onMessage listener, the one API that needs the polyfill.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((e) => e.type === 'content-script')) return;
+      const alias = config.resolve?.alias;
+      if (Array.isArray(alias)) config.resolve!.alias = alias.filter((a: { find: unknown }) => a.find !== 'wxt/browser');
+      else if (alias) delete (alias as Record<string, string>)['wxt/browser'];
+    },
     // The dialog's CSS is fetched by the content script; sites an organisation adds
     // (optional host permissions) need to reach it too. use_dynamic_url keeps the
     // URL unguessable, so pages cannot probe for the extension with it.

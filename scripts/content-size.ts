@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SourceMapConsumer, type RawSourceMap } from 'source-map-js';
-import { shippedData } from '../lib/rules/packed-data';
+import { rulesPacking } from './rules-data-plugin';
 
 // `… | head` closes the pipe early: not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -44,13 +44,9 @@ const code = readFileSync(js, 'utf8');
 const raw = JSON.parse(readFileSync(`${js}.map`, 'utf8')) as RawSourceMap;
 const consumer = new SourceMapConsumer(raw);
 const mapDir = join(outDir, 'chrome-mv3/content-scripts');
-/** The packed form of each rules/ file (scripts/rules-data-plugin.ts), to find it in the bundle. */
-const packedStrings = new Map(
-  jsonFiles('rules').flatMap((f) => {
-    const shipped = shippedData(readFileSync(f, 'utf8'));
-    return shipped.kind === 'packed' ? [[f.replaceAll('\\', '/'), shipped.packed] as const] : [];
-  }),
-);
+/** The rules/ files packed together (scripts/rules-data-plugin.ts), to find them in the bundle. */
+const packing = rulesPacking();
+const PACKED_LABEL = `rules/ (${packing.parts.length} files packed together)`;
 const jsonStrings = new Map(
   jsonFiles('rules').map((f) => [f.replaceAll('\\', '/'), allStrings(JSON.parse(readFileSync(f, 'utf8')), new Set<string>())] as const),
 );
@@ -86,9 +82,8 @@ lines.forEach((line, i) => {
  */
 function unmapped(text: string): void {
   for (const piece of topLevelPieces(text)) {
-    const packed = [...packedStrings].find(([, p]) => piece.includes(p));
-    if (packed) {
-      add(packed[0], Buffer.byteLength(piece));
+    if (piece.includes(packing.packed)) {
+      add(PACKED_LABEL, Buffer.byteLength(piece));
       continue;
     }
     const strings = stringsIn(piece);
@@ -185,5 +180,10 @@ console.log(`content.js: ${product} bytes (${kb(product).trim()}) as \`wxt build
 console.log(`(with the source map comment: ${total} bytes, the total below)\n`);
 console.log(`Top ${top} files:`);
 for (const [f, n] of byFile.slice(0, top)) console.log(`${String(n).padStart(8)}  ${kb(n)}  ${pct(n)}  ${f}`);
+if (bytesBySource.has(PACKED_LABEL)) {
+  // One string for all of them: what each file adds to it (without it the string would be this much shorter).
+  console.log(`\n${PACKED_LABEL}, what each adds:`);
+  for (const [f, n] of [...packing.cost].sort((a, b) => b[1] - a[1])) console.log(`${String(n).padStart(8)}  ${kb(n)}  ${pct(n)}  ${f}`);
+}
 console.log('\nBy package / folder:');
 for (const [g, n] of [...byGroup].sort((a, b) => b[1] - a[1])) console.log(`${String(n).padStart(8)}  ${kb(n)}  ${pct(n)}  ${g}`);

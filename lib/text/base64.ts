@@ -1,8 +1,8 @@
 /**
  * Standard base64 (RFC 4648, with padding) without browser or Node APIs, for
  * the compact data the extension ships: the test personnummer
- * (validators/test-personnummer.ts) and the packed rules/ data
- * (rules/packed-data.ts).
+ * (validators/test-personnummer.ts). The packed rules/ data uses the denser
+ * base92 (rules/packed-data.ts).
  */
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
