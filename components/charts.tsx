@@ -7,7 +7,10 @@
  * is only in the picture. Every bar has its label and value printed next to
  * it and every row of the day chart is labelled, so colour never carries
  * meaning on its own; all bar colours have at least 3:1 contrast against
- * white (WCAG 1.4.11), text at least 4.5:1.
+ * the page (WCAG 1.4.11), text at least 4.5:1, in light and dark mode: the
+ * colours below are the light ones, as presentation attributes; pages.css
+ * replaces them by class (pv-chart__text, __muted, __axis, __bar, and the day
+ * chart's rows by data-key) with its custom properties, light or dark.
  *
  * The SVGs use a fixed coordinate system (viewBox) and scale to the width
  * of their container.
@@ -43,10 +46,10 @@ export interface BarItem {
 }
 
 /** The frame every chart shares: an image for screen readers (named by `summary`), scaled to the width. */
-function ChartSvg(props: { summary: string; height: number; children: ReactNode }) {
+function ChartSvg(props: { summary: string; height: number; className?: string; children: ReactNode }) {
   return (
     <svg
-      className="pv-chart"
+      className={props.className ? `pv-chart ${props.className}` : 'pv-chart'}
       role="img"
       aria-label={props.summary}
       viewBox={`0 0 ${CHART_WIDTH} ${props.height}`}
@@ -72,18 +75,25 @@ export function HBarChart(props: { items: readonly BarItem[]; summary: string; c
   const height = items.length * rowHeight + 4;
   return (
     <ChartSvg summary={props.summary} height={height}>
-      <line x1={labelWidth} x2={labelWidth} y1={0} y2={height} stroke={AXIS} strokeWidth={1} />
+      <line className="pv-chart__axis" x1={labelWidth} x2={labelWidth} y1={0} y2={height} stroke={AXIS} strokeWidth={1} />
       {items.map((item, i) => {
         const y = i * rowHeight + 2;
         const width = item.value > 0 ? Math.max(2, (item.value / max) * plotWidth) : 0;
         const middle = y + rowHeight / 2;
         return (
           <g key={item.key} data-key={item.key}>
-            <text x={labelWidth - 6} y={middle} textAnchor="end" dominantBaseline="middle" fill={TEXT}>
+            <text className="pv-chart__text" x={labelWidth - 6} y={middle} textAnchor="end" dominantBaseline="middle" fill={TEXT}>
               {fitText(item.label, labelWidth - 8)}
             </text>
-            <rect x={labelWidth} y={middle - barHeight / 2} width={width} height={barHeight} fill={props.colour ?? BAR_COLOUR} />
-            <text x={labelWidth + width + 4} y={middle} dominantBaseline="middle" fill={TEXT} fontWeight={600}>
+            <rect
+              className={props.colour ? undefined : 'pv-chart__bar'}
+              x={labelWidth}
+              y={middle - barHeight / 2}
+              width={width}
+              height={barHeight}
+              fill={props.colour ?? BAR_COLOUR}
+            />
+            <text className="pv-chart__text" x={labelWidth + width + 4} y={middle} dominantBaseline="middle" fill={TEXT} fontWeight={600}>
               {item.value}
             </text>
           </g>
@@ -121,15 +131,23 @@ export function DayRowsChart(props: { days: readonly string[]; rows: readonly Da
   const axisY = rows.length * rowHeight + 4;
   const height = axisY + 20;
   return (
-    <ChartSvg summary={props.summary} height={height}>
+    <ChartSvg summary={props.summary} height={height} className="pv-chart--days">
       {rows.map((row, r) => {
         const baseline = (r + 1) * rowHeight;
         return (
           <g key={row.key} data-key={row.key}>
-            <text x={0} y={baseline - barMax / 2} dominantBaseline="middle" fill={TEXT}>
+            <text className="pv-chart__text" x={0} y={baseline - barMax / 2} dominantBaseline="middle" fill={TEXT}>
               {fitText(row.label, labelWidth - 8)}
             </text>
-            <line x1={labelWidth} x2={labelWidth + plotWidth} y1={baseline + 0.5} y2={baseline + 0.5} stroke={AXIS} strokeWidth={1} />
+            <line
+              className="pv-chart__axis"
+              x1={labelWidth}
+              x2={labelWidth + plotWidth}
+              y1={baseline + 0.5}
+              y2={baseline + 0.5}
+              stroke={AXIS}
+              strokeWidth={1}
+            />
             {row.values.map((value, d) =>
               value > 0 ? (
                 <rect
@@ -142,14 +160,22 @@ export function DayRowsChart(props: { days: readonly string[]; rows: readonly Da
                 />
               ) : null,
             )}
-            <text x={CHART_WIDTH} y={baseline - barMax / 2} textAnchor="end" dominantBaseline="middle" fill={TEXT} fontWeight={600}>
+            <text
+              className="pv-chart__text"
+              x={CHART_WIDTH}
+              y={baseline - barMax / 2}
+              textAnchor="end"
+              dominantBaseline="middle"
+              fill={TEXT}
+              fontWeight={600}
+            >
               {row.total}
             </text>
           </g>
         );
       })}
       {days.length > 0 && (
-        <g fill={MUTED}>
+        <g className="pv-chart__muted" fill={MUTED}>
           <text x={labelWidth} y={axisY + 12}>
             {days[0]}
           </text>

@@ -30,7 +30,7 @@ export function Indicator(props: { state: IndicatorState; anchor: DOMRect; langu
   const top = Math.max(4, anchor.top - 26);
   const right = Math.max(4, window.innerWidth - anchor.right);
   return (
-    <div className="pv-indicator" data-promptvakt-indicator={dataState} data-state={dataState} style={{ top: `${top}px`, right: `${right}px` }}>
+    <div className="pv-indicator" lang={props.language} data-promptvakt-indicator={dataState} data-state={dataState} style={{ top: `${top}px`, right: `${right}px` }}>
       <span className="pv-indicator-dot" aria-hidden="true" />
       <span role="status" aria-live="polite">
         {label}
