@@ -88,7 +88,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'sv',
-    permissions: ['storage', 'alarms', 'scripting'],
+    // activeTab: when the employee opens the popup, it may read that one tab's address, to say
+    // "not protected: <host>" or "this organisation site waits for access" (docs/PERMISSIONS.md).
+    permissions: ['storage', 'alarms', 'scripting', 'activeTab'],
     host_permissions: [...BUILT_IN_SITE_MATCHES, ...extraHosts],
     // Sites an organisation adds through policy; granted one by one, never all at once.
     optional_host_permissions: ['https://*/*'],

@@ -6,8 +6,9 @@
  * rules and sites (with the button that grants access to pending sites), and
  * what happens when a check fails or a file cannot be read.
  */
-import { useEffect, useId, useState, type ChangeEvent } from 'react';
+import { Fragment, useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { DEFAULT_POLICY } from '../lib/policy/default-policy';
+import { employeeChoices, employeeFloor, lowersDefault, strength } from '../lib/policy/protection-floor';
 import { matchPatternFor, type CategorySettings, type EffectivePolicy } from '../lib/policy/effective';
 import type { CustomRule, PolicyAction } from '../lib/policy/schema';
 import { builtInCatalogue, type RuleCatalogue } from '../lib/rules/catalogue';
@@ -22,9 +23,6 @@ import { NewTabLink } from './NewTabLink';
 
 const RANK: Record<Action, number> = { block: 0, warn: 1, log: 2, off: 3 };
 const isTestNumberRule = (id: string) => id.endsWith('.official-test-number');
-
-/** The actions a select offers, strictest first. */
-const SELECT_ACTIONS: readonly PolicyAction[] = ['block', 'warn', 'log', 'off'];
 
 export interface PolicyRow {
   /** Category id, or 'official-test-numbers'. */
@@ -69,7 +67,7 @@ function overrideText(t: UiStrings, settings: CategorySettings): string {
   return settings.requireJustification ? t.overrideWithJustification : t.overrideAllowed;
 }
 
-type SaveState = 'idle' | 'saved' | 'failed';
+type SaveState = 'idle' | 'saved' | 'failed' | 'cancelled';
 
 export function OptionsPolicy(props: { language: UiLanguage; policy: EffectivePolicy; pendingSites: readonly string[] }) {
   const { language, policy } = props;
@@ -77,6 +75,8 @@ export function OptionsPolicy(props: { language: UiLanguage; policy: EffectivePo
   const rows = policyRows(policy, builtInCatalogue(), language);
   const [chosen, setChosen] = useState<Partial<Record<Category, PolicyAction>>>({});
   const [saveState, setSaveState] = useState<SaveState>('idle');
+  /** A step below the built-in default waits here until the employee confirms it. */
+  const [confirming, setConfirming] = useState<{ category: Category; action: PolicyAction } | null>(null);
   const ids = useId();
   const editHintId = `${ids}-edit-hint`;
   const actionColumnId = `${ids}-action-col`;
@@ -84,13 +84,29 @@ export function OptionsPolicy(props: { language: UiLanguage; policy: EffectivePo
   // A new effective policy replaces what was chosen here (it includes the change, or the organisation overruled it).
   useEffect(() => setChosen({}), [policy]);
 
-  const change = (category: Category) => (e: ChangeEvent<HTMLSelectElement>) => {
-    const action = e.target.value as PolicyAction;
+  // After a confirmation closes, the keyboard goes back to the row's select, not to the top of the page.
+  const refocus = (category: Category) =>
+    setTimeout(() => document.querySelector<HTMLSelectElement>(`tr[data-category="${category}"] select`)?.focus(), 0);
+
+  const save = (category: Category, action: PolicyAction) => {
+    if (confirming) refocus(category);
+    setConfirming(null);
     setChosen((c) => ({ ...c, [category]: action }));
     saveUserSettings({ categories: { [category]: action } }).then(
       () => setSaveState('saved'),
       () => setSaveState('failed'),
     );
+  };
+
+  // Lowering a category below its default is never a slip of the keyboard: it asks first.
+  const change = (category: Category, current: PolicyAction) => (e: ChangeEvent<HTMLSelectElement>) => {
+    const action = e.target.value as PolicyAction;
+    if (lowersDefault(category, action) && strength(action) < strength(current)) {
+      setSaveState('idle');
+      setConfirming({ category, action });
+      return;
+    }
+    save(category, action);
   };
 
   const anyEditable = CATEGORIES.some((c) => categoryControl(policy, c) === 'editable');
@@ -136,8 +152,11 @@ export function OptionsPolicy(props: { language: UiLanguage; policy: EffectivePo
               const action = shownAction(row);
               const rowHeadId = `${ids}-row-${row.id}`;
               const control = row.id === 'official-test-numbers' ? 'fixed' : categoryControl(policy, row.id);
+              const floorId = `${ids}-floor-${row.id}`;
+              const floored = row.id !== 'official-test-numbers' && employeeFloor(row.id) !== 'off';
               return (
-                <tr key={row.id} data-category={row.id} data-action={action} data-control={control}>
+                <Fragment key={row.id}>
+                <tr data-category={row.id} data-action={action} data-control={control}>
                   <th scope="row" id={rowHeadId}>
                     {row.id === 'official-test-numbers' ? (
                       <>
@@ -154,10 +173,10 @@ export function OptionsPolicy(props: { language: UiLanguage; policy: EffectivePo
                         className="pv-select"
                         value={action}
                         aria-labelledby={`${rowHeadId} ${actionColumnId}`}
-                        aria-describedby={editHintId}
-                        onChange={change(row.id)}
+                        aria-describedby={floored ? `${editHintId} ${floorId}` : editHintId}
+                        onChange={change(row.id, action)}
                       >
-                        {SELECT_ACTIONS.map((a) => (
+                        {employeeChoices(row.id).map((a) => (
                           <option key={a} value={a}>
                             {policyActionLabel(t, a)}
                           </option>
@@ -173,19 +192,43 @@ export function OptionsPolicy(props: { language: UiLanguage; policy: EffectivePo
                         {fill(t.setByUser, { action: policyActionLabel(t, DEFAULT_POLICY.categories[row.id]) })}
                       </span>
                     )}
+                    {control === 'editable' && floored && (
+                      <span id={floorId} className="pv-muted pv-block" data-floor={employeeFloor(row.id as Category)}>
+                        {t.floorNote}
+                      </span>
+                    )}
                     {action === 'warn' && row.settings && <span className="pv-block">{overrideText(t, row.settings)}</span>}
                   </td>
                   <td>
                     <code>{row.id}</code>
                   </td>
                 </tr>
+                {confirming?.category === row.id && (
+                  <tr data-confirm-lower={row.id}>
+                    <td colSpan={3}>
+                      <LowerConfirmation
+                        t={t}
+                        what={row.titles.join(', ')}
+                        from={policyActionLabel(t, action)}
+                        to={policyActionLabel(t, confirming.action)}
+                        onConfirm={() => save(confirming.category, confirming.action)}
+                        onCancel={() => {
+                          refocus(confirming.category);
+                          setConfirming(null);
+                          setSaveState('cancelled');
+                        }}
+                      />
+                    </td>
+                  </tr>
+                )}
+                </Fragment>
               );
             })}
           </tbody>
         </table>
       </div>
       <p role="status" className="pv-muted pv-live">
-        {saveState === 'saved' ? t.settingSaved : saveState === 'failed' ? t.settingSaveFailed : ''}
+        {saveState === 'saved' ? t.settingSaved : saveState === 'failed' ? t.settingSaveFailed : saveState === 'cancelled' ? t.lowerCancelled : ''}
       </p>
 
       <h3>{t.policyActionsHeading}</h3>
@@ -205,6 +248,40 @@ export function OptionsPolicy(props: { language: UiLanguage; policy: EffectivePo
       <CustomRules policy={policy} t={t} />
       <OrganisationSites policy={policy} pendingSites={props.pendingSites} t={t} />
       <OtherSettings policy={policy} t={t} language={language} />
+    </div>
+  );
+}
+
+/**
+ * "Lower the protection?": shown under the row, focused at once; Escape or
+ * "Cancel" keeps the current action, and the select keeps showing it meanwhile.
+ */
+function LowerConfirmation(props: { t: UiStrings; what: string; from: string; to: string; onConfirm(): void; onCancel(): void }) {
+  const { t } = props;
+  const headingId = useId();
+  const bodyId = useId();
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => cancelRef.current?.focus(), []);
+  return (
+    <div
+      className="pv-notice"
+      role="alertdialog"
+      aria-labelledby={headingId}
+      aria-describedby={bodyId}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') props.onCancel();
+      }}
+    >
+      <h4 id={headingId}>{t.lowerConfirmTitle}</h4>
+      <p id={bodyId}>{fill(t.lowerConfirmBody, { what: props.what, from: props.from, to: props.to })}</p>
+      <div className="pv-actions">
+        <button type="button" className="pv-button" ref={cancelRef} onClick={props.onCancel} data-action="cancel">
+          {t.cancel}
+        </button>
+        <button type="button" className="pv-button" onClick={props.onConfirm} data-action="lower">
+          {t.lowerConfirm}
+        </button>
+      </div>
     </div>
   );
 }

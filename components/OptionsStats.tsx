@@ -3,15 +3,16 @@
  * security team and for anyone who wants to check what is collected
  * (docs/COUNTERS.md). A period (7/30/90 UTC days), findings per category,
  * outcomes per day, findings per site (each a small SVG chart with the same
- * numbers as a table), CSV/JSON export of everything stored, and "What does
- * my organisation see?": where reports go, how often, the privacy threshold
- * and the last report's exact body, or that nothing is sent at all.
+ * numbers as a table), false alarms per rule and "sent anyway" per reason (two
+ * small tables), CSV/JSON export of everything stored, and "What does my
+ * organisation see?": where reports go, how often, what else the receiver
+ * sees, and the last report's exact body, or that nothing is sent at all.
  *
  * Read-only: the background is the only writer of the counters.
  */
 import { useId, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { COUNTER_ACTIONS, type CounterAction } from '../lib/counters/catalogue';
+import { COUNTER_ACTIONS, NONE, type CounterAction, type CounterReason } from '../lib/counters/catalogue';
 import {
   DEFAULT_PERIOD,
   exportFile,
@@ -31,6 +32,7 @@ import type { ReportNowReply, ReportNowRequest } from '../platform/messages';
 import { ChartFigure, DayRowsChart, HBarChart, type BarItem, type DayRow } from './charts';
 import { UI_STRINGS, type UiStrings } from '../lib/i18n/ui-strings';
 import { fill, type UiLanguage } from '../lib/i18n/language';
+import { builtInCatalogue } from '../lib/rules/catalogue';
 import { counterActionLabel, counterCategoryLabel, counterSiteLabel } from './labels';
 import { useCounters } from './useCounters';
 
@@ -43,6 +45,7 @@ export const ACTION_COLOURS: Readonly<Record<CounterAction, string>> = {
   edited: '#4a5360',
   logged: '#0b57a4',
   degraded: '#6b4500',
+  'false-alarm': '#00696b',
 };
 
 /** Saves `file` through a temporary <a download> on an object URL. */
@@ -180,6 +183,8 @@ export function StatsView(props: StatsViewProps) {
           <CategoryFigure id={`${ids}-category`} t={t} data={data} range={range} />
           <OutcomeFigure id={`${ids}-outcome`} t={t} data={data} range={range} />
           <SiteFigure id={`${ids}-site`} t={t} data={data} range={range} />
+          <FalseAlarmTable id={`${ids}-false-alarms`} t={t} data={data} range={range} language={language} />
+          <ReasonTable id={`${ids}-reasons`} t={t} data={data} range={range} />
         </div>
       )}
 
@@ -371,13 +376,106 @@ function OutcomeFigure({ id, t, data, range }: FigureProps) {
   );
 }
 
+/** A rule's name for people: a built-in rule's title, an organisation rule's own id, or "unknown rule". */
+export function ruleTitle(t: UiStrings, language: UiLanguage, rule: string): string {
+  if (rule === NONE) return t.statsRuleUnknown;
+  if (rule.startsWith('custom.')) return rule.slice('custom.'.length);
+  return builtInCatalogue().rules.get(rule)?.title[language] ?? rule;
+}
+
+export function reasonText(t: UiStrings, reason: CounterReason): string {
+  return reason === NONE ? t.statsReasonNone : t.reasonLabel[reason];
+}
+
+/** False alarms ("This is wrong") per rule, with the rule's category: a small table, or a line saying there were none. */
+function FalseAlarmTable({ id, t, data, range, language }: FigureProps & { language: UiLanguage }) {
+  const rows = data.falseAlarmsByRule;
+  if (!rows.length) return <p className="pv-muted" data-false-alarms="none">{t.falseAlarmsNone}</p>;
+  return (
+    <div className="pv-table-wrap" data-false-alarms="table">
+      <table className="pv-table" aria-describedby={`${id}-note`}>
+        <caption>
+          {t.falseAlarmsTitle}
+          <span className="pv-visually-hidden">{`, ${range}`}</span>
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.statsColumnRule}</th>
+            <th scope="col">{t.policyColumnCategory}</th>
+            <th scope="col">{t.statsColumnCount}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={`${row.rule}|${row.category}`} data-rule={row.rule} data-rule-category={row.category}>
+              <th scope="row">{ruleTitle(t, language, row.rule)}</th>
+              <td>{counterCategoryLabel(t, row.category)}</td>
+              <td data-count="true">{row.total}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr data-total="true">
+            <th scope="row" colSpan={2}>
+              {t.statsTotalRow}
+            </th>
+            <td data-count="true">{data.byAction['false-alarm']}</td>
+          </tr>
+        </tfoot>
+      </table>
+      <p id={`${id}-note`} className="pv-muted">
+        {t.falseAlarmsNote}
+      </p>
+    </div>
+  );
+}
+
+/** "Sent anyway" per reason chosen: a small table, or a line saying nothing was sent anyway. */
+function ReasonTable({ id, t, data, range }: FigureProps) {
+  const rows = data.sentAnywayByReason;
+  if (!rows.length) return <p className="pv-muted" data-reasons="none">{t.reasonsNone}</p>;
+  return (
+    <div className="pv-table-wrap" data-reasons="table">
+      <table className="pv-table pv-table--numbers" aria-describedby={`${id}-note`}>
+        <caption>
+          {t.reasonsTitle}
+          <span className="pv-visually-hidden">{`, ${range}`}</span>
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.statsColumnReason}</th>
+            <th scope="col">{t.statsColumnCount}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.reason} data-reason={row.reason}>
+              <th scope="row">{reasonText(t, row.reason)}</th>
+              <td>{row.total}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr data-total="true">
+            <th scope="row">{t.statsTotalRow}</th>
+            <td>{data.byAction['sent-anyway']}</td>
+          </tr>
+        </tfoot>
+      </table>
+      <p id={`${id}-note`} className="pv-muted">
+        {t.reasonsNote}
+      </p>
+    </div>
+  );
+}
+
 /** "What does my organisation see?" */
 function OrganisationView(props: StatsViewProps & { id: string; t: UiStrings }) {
   const { t, policy, store, language } = props;
   const counters = policy.counters;
   const sending = counters.enabled && !!counters.endpoint;
   const url = counters.endpoint ? reportUrl(counters.endpoint) : null;
-  const pending = sending && url ? pendingReport(store, props.today, counters.privacyThreshold) : null;
+  const pending = sending && url ? pendingReport(store, props.today) : null;
   const last = store.lastReport;
   const bodyId = `${props.id}-body`;
 
@@ -389,6 +487,7 @@ function OrganisationView(props: StatsViewProps & { id: string; t: UiStrings }) 
       ) : (
         <>
           <p>{t.orgSent}</p>
+          <p data-org-address="true">{t.orgSentAddress}</p>
           <dl className="pv-facts pv-facts--stacked">
             <div>
               <dt>{t.orgEndpoint}</dt>
@@ -400,10 +499,6 @@ function OrganisationView(props: StatsViewProps & { id: string; t: UiStrings }) 
             <div>
               <dt>{t.orgInterval}</dt>
               <dd>{t.orgIntervalValue(counters.intervalMinutes)}</dd>
-            </div>
-            <div>
-              <dt>{t.orgThreshold}</dt>
-              <dd data-org-threshold={counters.privacyThreshold}>{t.orgThresholdValue(counters.privacyThreshold)}</dd>
             </div>
             {counters.headerName && (
               <div>
@@ -419,11 +514,7 @@ function OrganisationView(props: StatsViewProps & { id: string; t: UiStrings }) 
                 </div>
                 <div>
                   <dt>{t.orgPendingPoints}</dt>
-                  <dd>{pending.dataPoints}</dd>
-                </div>
-                <div>
-                  <dt>{t.orgHeldBack}</dt>
-                  <dd data-org-held-back={pending.heldBack}>{pending.heldBack}</dd>
+                  <dd data-org-pending-points={pending.dataPoints}>{pending.dataPoints}</dd>
                 </div>
               </>
             )}

@@ -14,7 +14,18 @@ import { matchesPattern, siteForUrl } from '../lib/sites/built-in-sites';
 import { UI_STRINGS } from '../lib/i18n/ui-strings';
 import { fill, type UiLanguage } from '../lib/i18n/language';
 import { policySourceText } from './labels';
-import { PendingSitesSlot, PolicyErrorsSlot, PolicyOffSlot, ProtectionDegradedSlot, TodayCountsSlot, type GrantState } from './PopupSlots';
+import {
+  ApprovedToolsSlot,
+  PendingSitesSlot,
+  PolicyErrorsSlot,
+  PolicyOffSlot,
+  ProtectedServicesSlot,
+  ProtectionDegradedSlot,
+  ReducedProtectionSlot,
+  TodayCountsSlot,
+  type GrantState,
+} from './PopupSlots';
+import { reducedCategories } from '../lib/policy/protection-floor';
 import { useCounters } from './useCounters';
 import { requestSiteAccess, usePolicy } from './usePolicy';
 import { useLanguageChoice } from './useLanguageChoice';
@@ -26,6 +37,8 @@ export const POPUP_GUIDELINE_IDS = ['digg-index', 'imy-ai-tjanster'] as const;
 
 export interface SiteStatus {
   protected: boolean;
+  /** The page's host name, when the popup may read the address (activeTab: only once the employee opens the popup). */
+  host?: string;
   /** The site's name (built-in sites) or host name (organisation sites) when protected. */
   name?: string;
   /** When protected: how strictly (block = the rules apply in full; warn; monitor). */
@@ -54,7 +67,8 @@ export function siteStatus(url: string | undefined, policy?: EffectivePolicy): S
   const mode: SiteMode = policy ? siteModeFor(policy, parsed, !!builtIn) : builtIn ? 'block' : 'off';
   if (mode === 'off') {
     const listed = !!policy?.sites.some((s) => matchesPattern(matchPatternFor(s.pattern), parsed));
-    return policy && (builtIn || listed) ? { protected: false, offByOrganisation: true } : { protected: false };
+    const host = /^https?:$/.test(parsed.protocol) ? parsed.hostname : undefined;
+    return policy && (builtIn || listed) ? { protected: false, offByOrganisation: true, host } : { protected: false, host };
   }
   return { protected: true, name: builtIn?.name ?? parsed.hostname, mode };
 }
@@ -113,6 +127,7 @@ export function Popup() {
       todayTotals={counters ? todayTotals(counters, utcDay(new Date())) : null}
       optionsStatsHref={`${browser.runtime.getURL('/options.html')}#stats`}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
+      tabUrl={tab.url}
     />
   );
 }
@@ -132,6 +147,19 @@ export interface PopupViewProps {
   /** The options page's statistics tab, linked from today's counts. */
   optionsStatsHref?: string;
   onOpenOptions(): void;
+  /** The active tab's address, when readable: to tell a site waiting for access. */
+  tabUrl?: string;
+}
+
+/** The page is an organisation site that still waits for the employee to grant access. */
+function waitingForAccess(status: SiteStatus, pendingSites: readonly string[], url: string | undefined): boolean {
+  if (!url || status.offByOrganisation || !pendingSites.length) return false;
+  try {
+    const parsed = new URL(url);
+    return pendingSites.some((pattern) => matchesPattern(pattern, parsed));
+  } catch {
+    return false;
+  }
 }
 
 export function PopupView(props: PopupViewProps) {
@@ -143,37 +171,54 @@ export function PopupView(props: PopupViewProps) {
     return g ? [g] : [];
   });
   const org = policy.organisation;
+  const reduced = policy.enabled ? reducedCategories(policy) : [];
+  const pending = !status.protected && waitingForAccess(status, props.pendingSites, props.tabUrl);
+  const state = pending ? 'pending' : !status.protected ? 'unprotected' : reduced.length ? 'reduced' : 'protected';
 
-  const hint = !status.protected
-    ? status.offByOrganisation
-      ? t.siteOffByOrganisation
-      : t.notProtectedSiteHint
-    : status.mode === 'warn'
-      ? t.siteModeWarnHint
-      : status.mode === 'monitor'
-        ? t.siteModeMonitorHint
-        : t.protectedSiteHint;
+  const hint = pending
+    ? t.sitePendingHint
+    : !status.protected
+      ? status.offByOrganisation
+        ? t.siteOffByOrganisation
+        : status.host
+          ? fill(t.notProtectedHost, { host: status.host })
+          : t.notProtectedSiteHint
+      : status.mode === 'warn'
+        ? t.siteModeWarnHint
+        : status.mode === 'monitor'
+          ? t.siteModeMonitorHint
+          : t.protectedSiteHint;
+  const heading = { pending: t.sitePending, unprotected: t.notProtectedSite, reduced: t.reducedProtection, protected: t.protectedSite }[state];
 
   return (
     <main className="pv-page pv-popup">
       <h1>Promptvakt</h1>
 
       <section
-        className={`pv-site ${status.protected ? 'pv-site--protected' : 'pv-site--unprotected'}`}
+        className={`pv-site pv-site--${state === 'protected' ? 'protected' : state === 'reduced' ? 'reduced' : 'unprotected'}`}
         data-protected={status.protected}
+        data-site-state={state}
         data-site-mode={status.protected ? status.mode : 'off'}
-        aria-label={status.protected ? t.protectedSite : t.notProtectedSite}
+        aria-label={heading}
       >
         <p className="pv-site__state">
           <span className="pv-site__icon" aria-hidden="true">
-            {status.protected ? '✓' : '–'}
+            {state === 'protected' ? '✓' : state === 'reduced' || state === 'pending' ? '!' : '–'}
           </span>
-          <strong>{status.protected ? t.protectedSite : t.notProtectedSite}</strong>
+          <strong>{heading}</strong>
         </p>
         {status.protected && <p className="pv-site__name">{status.name}</p>}
         <p className="pv-muted">{hint}</p>
+        {pending && (
+          <button type="button" className="pv-button" onClick={props.onGrantAccess} data-grant-this-site="true">
+            {t.grantAccess}
+          </button>
+        )}
       </section>
 
+      <ReducedProtectionSlot categories={reduced} language={language} href={props.optionsPolicyHref} />
+      <ApprovedToolsSlot tools={policy.approvedTools} language={language} />
+      {!status.protected && !pending && <ProtectedServicesSlot policy={policy} language={language} />}
       <ProtectionDegradedSlot degraded={!!status.degraded} language={language} />
       <PolicyOffSlot enabled={policy.enabled} language={language} />
       <PolicyErrorsSlot diagnostics={policy.diagnostics} language={language} href={props.optionsPolicyHref} />

@@ -4,9 +4,13 @@
  */
 
 import type { Totals } from '../lib/counters/store';
+import type { EffectivePolicy } from '../lib/policy/effective';
+import { BUILT_IN_SITES } from '../lib/sites/built-in-sites';
+import type { Category } from '../lib/types';
+import { counterCategoryLabel } from './labels';
 import type { PolicyDiagnostic } from '../lib/policy/validate-policy';
 import { UI_STRINGS, type UiStrings } from '../lib/i18n/ui-strings';
-import type { UiLanguage } from '../lib/i18n/language';
+import { fill, type UiLanguage } from '../lib/i18n/language';
 import { NewTabLink } from './NewTabLink';
 
 /**
@@ -144,5 +148,68 @@ export function TodayCountsSlot(props: { totals: Totals | null | undefined; lang
         {t.todayShowStats}
       </NewTabLink>
     </p>
+  );
+}
+
+/**
+ * "Reduced protection": the employee has set these categories below their
+ * built-in default (lib/policy/protection-floor.ts). Renders nothing at the
+ * defaults or stricter.
+ */
+export function ReducedProtectionSlot(props: { categories: readonly Category[]; language: UiLanguage; href: string }) {
+  if (!props.categories.length) return null;
+  const t = UI_STRINGS[props.language];
+  const names = props.categories.map((c) => counterCategoryLabel(t, c)).join(', ');
+  return (
+    <section className="pv-alert" role="status" data-reduced-protection={props.categories.join(' ')}>
+      <p>
+        <strong>{t.reducedProtection}:</strong> {fill(t.reducedProtectionBody, { categories: names })}
+      </p>
+      <p>
+        <NewTabLink href={props.href} hint={t.newTabHint}>
+          {t.reducedProtectionFix}
+        </NewTabLink>
+      </p>
+    </section>
+  );
+}
+
+/** The organisation's approved AI services: the way forward from any page. Renders nothing when there are none. */
+export function ApprovedToolsSlot(props: { tools: EffectivePolicy['approvedTools']; language: UiLanguage }) {
+  if (!props.tools.length) return null;
+  const t = UI_STRINGS[props.language];
+  const other = props.language === 'sv' ? 'en' : 'sv';
+  return (
+    <section aria-labelledby="pv-approved-tools" data-approved-tools={props.tools.length}>
+      <h2 id="pv-approved-tools">{t.approvedToolsHeading}</h2>
+      <p className="pv-muted">{t.approvedToolsIntro}</p>
+      <ul className="pv-links">
+        {props.tools.map((tool) => (
+          <li key={tool.url}>
+            <NewTabLink href={tool.url} hint={t.newTabHint}>
+              {fill(t.useInsteadName, { name: tool.name })}
+            </NewTabLink>
+            {tool.description && <span className="pv-muted pv-block">{tool.description[props.language] ?? tool.description[other]}</span>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** On a page Promptvakt does not protect: which services it does protect (built-in and the organisation's). */
+export function ProtectedServicesSlot(props: { policy: EffectivePolicy; language: UiLanguage }) {
+  const t = UI_STRINGS[props.language];
+  const { policy } = props;
+  if (!policy.enabled) return null;
+  const off = new Set(policy.sites.filter((s) => s.mode === 'off').map((s) => s.pattern));
+  const builtIn = BUILT_IN_SITES.filter((site) => !site.matches.some((m) => off.has(displaySitePattern(m)))).map((site) => site.name);
+  const own = policy.sites.filter((s) => s.mode !== 'off').map((s) => s.pattern);
+  const names = [...new Set([...builtIn, ...own])];
+  return (
+    <section aria-labelledby="pv-protected-services" data-protected-services={names.length}>
+      <h2 id="pv-protected-services">{t.protectedServicesHeading}</h2>
+      <p className="pv-muted">{names.join(', ')}</p>
+    </section>
   );
 }

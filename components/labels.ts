@@ -53,6 +53,7 @@ export function counterActionLabel(t: UiStrings, action: CounterAction): string 
     edited: t.outcomeEdited,
     logged: t.outcomeLogged,
     degraded: t.outcomeDegraded,
+    'false-alarm': t.outcomeFalseAlarm,
   }[action];
 }
 

@@ -4,6 +4,7 @@
  * page cannot check it at once (very long text, organisation regex rules);
  * it never leaves the extension and is not stored.
  */
+import { isJustificationReason, type JustificationReason } from '../lib/policy/justification';
 import type { SiteMode } from '../lib/policy/schema';
 import type { IdentifierSpan } from '../lib/redaction/identifiers';
 import type { ScanResult } from '../lib/types';
@@ -58,17 +59,24 @@ export const isIdentifyRequest = (m: unknown): m is IdentifyRequest =>
 /**
  * An outcome for the anonymous counters: what kind of finding and what became
  * of it. No text, no values, no offsets; the background adds the day and the
- * site's hostname (from the tab, not from the page).
+ * site's hostname (from the tab, not from the page), and counts a rule id
+ * only if it is a built-in rule or one of the organisation's own rules.
  */
 export interface CountRequest {
   type: 'promptvakt/count';
-  outcome: 'warned' | 'blocked' | 'masked' | 'sent-anyway' | 'edited' | 'logged' | 'degraded';
-  /** One entry per distinct category and rule source. */
-  findings: { category: string; source: 'built-in' | 'custom' }[];
+  outcome: 'warned' | 'blocked' | 'masked' | 'sent-anyway' | 'edited' | 'logged' | 'degraded' | 'false-alarm';
+  /** One entry per distinct rule (Finding.rule: a built-in rule id or 'custom.<id>'). */
+  findings: { category: string; rule: string }[];
+  /** 'sent-anyway' only: the reason the employee chose (never their free text). */
+  reason?: JustificationReason;
 }
 
 export const isCountRequest = (m: unknown): m is CountRequest =>
-  typeof m === 'object' && m !== null && (m as { type?: unknown }).type === 'promptvakt/count' && Array.isArray((m as CountRequest).findings);
+  typeof m === 'object' &&
+  m !== null &&
+  (m as { type?: unknown }).type === 'promptvakt/count' &&
+  Array.isArray((m as CountRequest).findings) &&
+  ((m as CountRequest).reason === undefined || isJustificationReason((m as CountRequest).reason));
 
 /** From an extension page (options): send the counter report now. Answered with the outcome. */
 export interface ReportNowRequest {

@@ -3,13 +3,25 @@
  * from many tabs are never lost), and the optional report to the
  * organisation's OpenTelemetry endpoint (policy: counters.endpoint).
  *
- * A content script sends only a category, a rule source and an outcome; the
- * site label is the tab's hostname from the sender (and only if it is a
- * protected site: anything else is "other"), the day comes from the clock.
- * The report is the ONLY network request Promptvakt makes.
+ * A content script sends only an outcome, a category and rule id per finding,
+ * and (on "send anyway") a reason from a closed list. The rule is counted only
+ * if it is a built-in rule or one of the organisation's own (anything else is
+ * "none"); the site label is the tab's hostname from the sender (and only if
+ * it is a protected site: anything else is "other"); the day comes from the
+ * clock. The report is the ONLY network request Promptvakt makes.
  */
 import { browser } from 'wxt/browser';
-import { builtInSiteHosts, siteHostsFromPatterns, siteLabel, type CounterEvent } from '../../lib/counters/catalogue';
+import {
+  NONE,
+  builtInSiteHosts,
+  knownRuleIds,
+  reasonLabel,
+  ruleLabel,
+  ruleSource,
+  siteHostsFromPatterns,
+  siteLabel,
+  type CounterEvent,
+} from '../../lib/counters/catalogue';
 import { toOtlpRequest, OTLP_CONTENT_TYPE } from '../../lib/counters/otlp';
 import { backoffDelayMs, daysToReport, jitteredDelayMs, markReported, metricsUrl, responseOutcome } from '../../lib/counters/report-plan';
 import { utcDay } from '../../lib/counters/store';
@@ -25,9 +37,12 @@ export class Counters {
   private policy: EffectivePolicy | null = null;
   /** Site labels the catalogue accepts: built-in hosts plus the policy's; changes only with the policy. */
   private hosts: string[] = builtInSiteHosts();
+  /** Rule labels the catalogue accepts: built-in rules plus the policy's own; changes only with the policy. */
+  private rules: string[] = knownRuleIds([]);
   readonly writer = new CounterWriter({
     storage: { get: () => countersItem.getValue(), set: (value) => countersItem.setValue(value) },
     knownHosts: () => this.hosts,
+    knownRules: () => this.rules,
     retentionDays: () => this.policy?.counters.retentionDays ?? 90,
     onDiagnostic: (message) => console.warn('Promptvakt: the counters were repaired:', message),
   });
@@ -42,6 +57,7 @@ export class Counters {
     const before = this.policy?.counters;
     this.policy = policy;
     this.hosts = [...builtInSiteHosts(), ...siteHostsFromPatterns(policy.sites.map((s) => s.pattern))];
+    this.rules = knownRuleIds(policy.customRules.map((r) => r.id));
     const after = policy.counters;
     if (!before) {
       // A service worker that just woke up: keep the report already planned, or the
@@ -61,16 +77,35 @@ export class Counters {
     } catch {
       // no hostname: "other"
     }
-    const site = siteLabel(host, this.hosts);
-    const events =
-      request.outcome === 'degraded'
-        ? [{ category: 'none', action: 'degraded', site, source: 'none' }]
-        : request.findings.map((f) => ({ category: f.category, action: request.outcome, site, source: f.source }));
+    const events = this.eventsOf(request, siteLabel(host, this.hosts));
     // The writer checks every event against the catalogue and rejects what is not in it;
     // queued together, the events are written in one batch.
     const results = await Promise.allSettled(events.map((event) => this.writer.increment(event as CounterEvent)));
     const refused = results.find((r) => r.status === 'rejected');
     if (refused) console.warn('Promptvakt: a count outside the catalogue was dropped', refused.reason);
+  }
+
+  /**
+   * The events of one request: one per distinct (category, rule) finding. The source follows
+   * from the rule id; a rule id the policy does not know (a typo, a rule removed since, or text
+   * a page managed to pass) becomes 'none' rather than a label. Category and outcome are left
+   * as sent: the writer rejects them if they are outside the catalogue.
+   */
+  private eventsOf(request: CountRequest, site: string): CounterEvent[] {
+    if (request.outcome === 'degraded') return [{ category: NONE, action: 'degraded', site, source: NONE, rule: NONE, reason: NONE }];
+    const action = request.outcome;
+    const reason = reasonLabel(action, request.reason);
+    const seen = new Set<string>();
+    const events: CounterEvent[] = [];
+    for (const finding of request.findings) {
+      if (typeof finding !== 'object' || finding === null) continue;
+      const rule = typeof finding.rule === 'string' ? finding.rule : '';
+      const key = `${String(finding.category)}\u0000${rule}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      events.push({ category: finding.category, action, site, source: ruleSource(rule), rule: ruleLabel(rule, this.rules), reason } as CounterEvent);
+    }
+    return events;
   }
 
   /** Plans the next report: after the policy's interval, with jitter (or a backoff after failures). */
@@ -94,13 +129,10 @@ export class Counters {
       return 'nothing';
     }
     const lastDay = days[days.length - 1]!;
-    const { request, dataPoints } = toOtlpRequest(store, {
-      days,
-      privacyThreshold: settings.privacyThreshold,
-      serviceVersion: browser.runtime.getManifest().version,
-    });
+    // Every count is sent, however small: organisation totals must add up (lib/counters/otlp.ts).
+    const { request, dataPoints } = toOtlpRequest(store, { days, serviceVersion: browser.runtime.getManifest().version });
     if (dataPoints === 0) {
-      // Everything was below the privacy threshold: nothing to send, and these days are done.
+      // Pending days without counts (not normally stored): nothing to send, and these days are done.
       await this.writer.update((s) => markReported(s, lastDay));
       await this.schedule(0);
       return 'nothing';

@@ -5,6 +5,8 @@
  * day totals) and reports them if the policy names an endpoint, keeps each
  * tab's protection state and shows problems on the toolbar badge.
  */
+import { UI_STRINGS } from '../../lib/i18n/ui-strings';
+import { reducedCategories } from '../../lib/policy/protection-floor';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { EffectivePolicy } from '../../lib/policy/effective';
@@ -59,12 +61,16 @@ export default defineBackground(() => {
       const tabId = sender.tab.id;
       const status: TabStatus = { degraded: message.degraded, site: message.site };
       void browser.storage.session.set({ [key(tabId)]: status });
-      void toolbarButton().setBadgeText({ tabId, text: message.degraded ? '!' : '' });
+      // A tab that is not degraded falls back to the global badge (null, not ''), so "reduced
+      // protection" or policy errors stay visible on the protected sites too.
+      const reset = null as unknown as string;
+      void toolbarButton().setBadgeText({ tabId, text: message.degraded ? '!' : reset });
       void toolbarButton().setBadgeBackgroundColor({ tabId, color: RED });
-      void toolbarButton().setTitle({
-        tabId,
-        title: message.degraded ? 'Promptvakt: skyddet är begränsat på den här sidan / protection degraded' : 'Promptvakt',
-      });
+      // Titles have no documented "inherit" value in Chrome: a tab that is whole gets the global title.
+      void (message.degraded
+        ? Promise.resolve('Promptvakt: skyddet är begränsat på den här sidan / protection degraded')
+        : toolbarButton().getTitle({})
+      ).then((title) => toolbarButton().setTitle({ tabId, title }));
       return undefined;
     }
     if (isTabStatusQuery(message)) {
@@ -112,9 +118,14 @@ export default defineBackground(() => {
   });
 });
 
-/** A policy with errors, or organisation sites still waiting for access, put "!" on the badge everywhere. */
+/**
+ * What the toolbar badge says everywhere: "!" for a policy with errors,
+ * organisation sites still waiting for access, or protection the employee has
+ * set below the defaults (protection-floor.ts); the tooltip says which.
+ */
 async function showPolicyState(policy: EffectivePolicy, pending: readonly string[]): Promise<void> {
-  const problem = policy.diagnostics.length > 0 || pending.length > 0;
+  const reduced = policy.enabled && reducedCategories(policy).length > 0;
+  const problem = policy.diagnostics.length > 0 || pending.length > 0 || reduced;
   await toolbarButton().setBadgeText({ text: problem ? '!' : '' });
   await toolbarButton().setBadgeBackgroundColor({ color: RED });
   await toolbarButton().setTitle({
@@ -122,7 +133,9 @@ async function showPolicyState(policy: EffectivePolicy, pending: readonly string
       ? 'Promptvakt: organisationens policy har fel / the organisation policy has errors'
       : pending.length
         ? 'Promptvakt: webbplatser väntar på åtkomst / sites wait for access'
-        : 'Promptvakt',
+        : reduced
+          ? `${UI_STRINGS.sv.badgeReduced} / ${UI_STRINGS.en.badgeReduced}`
+          : 'Promptvakt',
   });
 }
 

@@ -14,6 +14,7 @@
 import { overrideFor, type EffectivePolicy } from '../../lib/policy/effective';
 import { maskPrompt } from '../../lib/redaction/mask-prompt';
 import type { UiLanguage } from '../../lib/i18n/language';
+import type { JustificationReason } from '../../lib/policy/justification';
 import { PlaceholderBook, type Replacement } from '../../lib/redaction/placeholders';
 import type { Finding, ScanResult } from '../../lib/types';
 import { SendApproval } from './approval';
@@ -26,13 +27,14 @@ import type { CheckOutcome, PromptChecker } from './prompt-checker';
 import { readTextFiles } from './text-files';
 
 /** What happened, for the anonymous counters (categories and outcomes only: never text). */
-export type GuardOutcome = 'warned' | 'blocked' | 'masked' | 'sent-anyway' | 'edited' | 'logged';
+export type GuardOutcome = 'warned' | 'blocked' | 'masked' | 'sent-anyway' | 'edited' | 'logged' | 'false-alarm';
 
 export interface GuardHooks {
   /** A check of this kind is running in the background (true) or done (false). */
   checking(active: boolean): void;
   /** Findings and what became of them. */
-  outcome(outcome: GuardOutcome, findings: readonly Finding[]): void;
+  /** `reason` only with 'sent-anyway': the closed reason the employee chose (never their words). */
+  outcome(outcome: GuardOutcome, findings: readonly Finding[], reason?: JustificationReason): void;
   /** The placeholder book of the current conversation (mask-session.ts); without it the guard keeps one. */
   placeholders?(language: UiLanguage): PlaceholderBook;
   /** A prompt was masked: what each placeholder replaced (to show the real values in the answer). */
@@ -468,19 +470,24 @@ export class PromptGuard {
     const findings = interrupting(result);
     this.hooks.outcome(result.decision === 'block' ? 'blocked' : 'warned', findings);
     const override = overrideFor(this.policy(), result.findings);
+    const mayProceed = result.decision === 'warn' && override.allowed;
+    const sendAnyway = (reason?: JustificationReason) => {
+      this.hooks.outcome('sent-anyway', findings, reason);
+      this.dialog.close();
+      proceed();
+    };
     const request: DialogRequest = {
       mode: kind,
       result,
       requireJustification: override.justification,
       onEdit: edit(result),
-      onProceed:
-        result.decision === 'warn' && override.allowed
-          ? () => {
-              this.hooks.outcome('sent-anyway', findings);
-              this.dialog.close();
-              proceed();
-            }
-          : undefined,
+      onProceed: mayProceed ? sendAnyway : undefined,
+      // "This is wrong": counted by rule, never with text. It lets the prompt through only where "send anyway" would.
+      onFalseAlarm: () => {
+        this.hooks.outcome('false-alarm', findings);
+        if (mayProceed) return sendAnyway('false-alarm');
+        this.dialog.show({ ...request, onFalseAlarm: undefined, falseAlarmReported: true });
+      },
     };
     // Classified content is protected as a whole, not only its label: masking would send it without the label.
     const classified = findings.some((f) => f.category === 'classified');

@@ -10,7 +10,7 @@ import './ui/dialog.css';
 import { uiLanguage } from '../../lib/i18n/language';
 import { resolveLanguage } from '../../platform/settings';
 import { builtInEffectivePolicy } from '../../lib/policy/built-in-effective';
-import { isCustomRule } from '../../lib/policy/custom-rules';
+import type { JustificationReason } from '../../lib/policy/justification';
 import { siteModeFor, type EffectivePolicy } from '../../lib/policy/effective';
 import { answerSelectors, BUILT_IN_SITE_MATCHES, siteForUrl } from '../../lib/sites/built-in-sites';
 import type { Finding } from '../../lib/types';
@@ -76,14 +76,15 @@ export default defineContentScript({
       dialog.showIndicator(shown, composer.getBoundingClientRect());
     };
 
-    const count = (outcome: GuardOutcome | 'degraded', findings: readonly Finding[]) => {
+    // One count per distinct rule; the background adds the site and the day, and keeps only rule ids it knows.
+    const count = (outcome: GuardOutcome | 'degraded', findings: readonly Finding[], reason?: JustificationReason) => {
       const seen = new Set<string>();
       const request: CountRequest = { type: 'promptvakt/count', outcome, findings: [] };
+      if (reason && outcome === 'sent-anyway') request.reason = reason;
       for (const f of findings) {
-        const source = isCustomRule(f.rule) ? 'custom' : 'built-in';
-        if (seen.has(f.category + source)) continue;
-        seen.add(f.category + source);
-        request.findings.push({ category: f.category, source });
+        if (seen.has(f.rule)) continue;
+        seen.add(f.rule);
+        request.findings.push({ category: f.category, rule: f.rule });
       }
       if (outcome === 'degraded' || request.findings.length) browser.runtime.sendMessage(request).catch(() => {});
     };

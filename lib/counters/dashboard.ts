@@ -1,14 +1,15 @@
 /**
  * The numbers behind the statistics tab of the options page, without React or
- * the DOM: the period's totals per category, site, outcome and day, the export
+ * the DOM: the period's totals per category, site, outcome and day, false
+ * alarms per rule, "sent anyway" per reason, the export
  * files, what the next report to the organisation would hold, and its body
  * made readable. The page (components/OptionsStats.tsx) only draws them.
  */
-import { COUNTER_ACTIONS, NONE, type CounterAction, type CounterCategory } from './catalogue';
+import { COUNTER_ACTIONS, NONE, type CounterAction, type CounterCategory, type CounterReason } from './catalogue';
 import { toCsv, toJsonExport } from './export';
 import { toOtlpRequest } from './otlp';
 import { daysToReport, metricsUrl } from './report-plan';
-import { addDays, totalsBy, totalsByDay, type CounterStore, type DayRange } from './store';
+import { addDays, totalsBy, totalsByDay, totalsByLabels, type CounterStore, type DayRange } from './store';
 
 export const PERIODS = [7, 30, 90] as const;
 export type PeriodDays = (typeof PERIODS)[number];
@@ -38,6 +39,13 @@ export interface StatsData {
   byAction: Record<CounterAction, number>;
   /** One row per day that has counts, oldest first. */
   byDay: { day: string; total: number; byAction: Record<CounterAction, number> }[];
+  /**
+   * "This is wrong" reports per rule (and the rule's category), largest first; rule 'none' for
+   * a rule the policy did not know. Sums to byAction['false-alarm'].
+   */
+  falseAlarmsByRule: { rule: string; category: CounterCategory; total: number }[];
+  /** "Send anyway" per reason chosen, largest first; 'none' if none was given. Sums to byAction['sent-anyway']. */
+  sentAnywayByReason: { reason: CounterReason; total: number }[];
 }
 
 /** Only the series whose outcome is a finding. */
@@ -73,6 +81,15 @@ export function statsFor(store: CounterStore, today: string, periodDays: number)
     bySite: totalsBy(findings, 'site', range),
     byAction,
     byDay: totalsByDay(store, range),
+    falseAlarmsByRule: totalsByLabels(store, ['rule', 'category'], { action: 'false-alarm' }, range).map(({ values, total }) => ({
+      rule: values.rule,
+      category: values.category as CounterCategory,
+      total,
+    })),
+    sentAnywayByReason: totalsByLabels(store, ['reason'], { action: 'sent-anyway' }, range).map(({ values, total }) => ({
+      reason: values.reason as CounterReason,
+      total,
+    })),
   };
 }
 
@@ -176,18 +193,16 @@ function closingQuote(json: string, start: number): number {
 export interface PendingReport {
   /** Completed days not yet sent. */
   days: number;
-  /** Data points those days would send. */
+  /** Data points those days will send (every count, however small). */
   dataPoints: number;
-  /** Data points below the privacy threshold, never sent. */
-  heldBack: number;
 }
 
-/** What the next reports would hold (all pending days, the threshold applied); null if it cannot be worked out. */
-export function pendingReport(store: CounterStore, today: string, privacyThreshold: number): PendingReport | null {
+/** What the next reports would hold (all pending days); null if it cannot be worked out. */
+export function pendingReport(store: CounterStore, today: string): PendingReport | null {
   try {
     const days = daysToReport(store, today, Number.MAX_SAFE_INTEGER);
-    const { dataPoints, heldBack } = toOtlpRequest(store, { days, privacyThreshold, serviceVersion: '0' });
-    return { days: days.length, dataPoints, heldBack };
+    const { dataPoints } = toOtlpRequest(store, { days, serviceVersion: '0' });
+    return { days: days.length, dataPoints };
   } catch {
     return null;
   }

@@ -1,14 +1,14 @@
 /**
  * Local exports of the counters for the dashboard's download buttons: the same rows as CSV or JSON.
- * They contain everything stored (no privacy threshold: they stay with whoever exports them).
+ * They contain everything stored, with the same labels as the report.
  *
  * API
- *   exportRows(store): CounterRow[]   sorted by day, category, action, site, source
- *   toCsv(store): string              header day,category,action,site,source,count; RFC 4180
+ *   exportRows(store): CounterRow[]   sorted by day, category, action, site, source, rule, reason
+ *   toCsv(store): string              header day,category,action,site,source,rule,reason,count; RFC 4180
  *   toJsonExport(store): CounterRow[]
  *   csvField(value): string           one RFC 4180 field
  */
-import { LABEL_KEYS, type CounterAction, type CounterCategory, type CounterSource } from './catalogue';
+import { LABEL_KEYS, type CounterAction, type CounterCategory, type CounterReason, type CounterSource } from './catalogue';
 import { parseSeriesKey, type CounterStore } from './store';
 
 export const CSV_COLUMNS = ['day', ...LABEL_KEYS, 'count'] as const;
@@ -19,6 +19,8 @@ export interface CounterRow {
   action: CounterAction;
   site: string;
   source: CounterSource;
+  rule: string;
+  reason: CounterReason;
   count: number;
 }
 
@@ -34,8 +36,8 @@ export function exportRows(store: CounterStore): CounterRow[] {
   const rows: CounterRow[] = [];
   for (const [day, series] of Object.entries(store.days)) {
     for (const [key, count] of Object.entries(series)) {
-      const { category, action, site, source } = parseSeriesKey(key);
-      rows.push({ day, category, action, site, source, count });
+      const { category, action, site, source, rule, reason } = parseSeriesKey(key);
+      rows.push({ day, category, action, site, source, rule, reason, count });
     }
   }
   return rows.sort(compareRows);

@@ -3,7 +3,7 @@
  * Content-Type: application/json). See docs/COUNTERS.md for an example.
  *
  * API
- *   toOtlpRequest(store, { days, privacyThreshold, serviceVersion }): { request, dataPoints, heldBack }
+ *   toOtlpRequest(store, { days, serviceVersion }): { request, dataPoints }
  *   OTLP_CONTENT_TYPE
  *   types OtlpExportMetricsServiceRequest and its parts
  *
@@ -19,10 +19,11 @@
  *   time; Prometheus and the Collector's deltatocumulative processor keep one per timestamp.
  * - one data point per (day, series): start = the day 00:00 UTC, time = the next day 00:00 UTC, in
  *   nanoseconds as decimal strings (64-bit numbers are strings in OTLP JSON; BigInt keeps them exact).
- * - privacy threshold k: a data point whose count is below k is HELD BACK, i.e. left out of the
- *   report for good (it is not added to another day, which would falsify that day). A small count
- *   for a rare category on a rare site could point at one person; the receiver sees only counts
- *   of at least k. The number held back is returned so the dashboard can say so.
+ * - every count is sent, however small. An earlier version held back counts below a threshold k
+ *   per browser and per day; that made every organisation total too low (a day's 'sent-anyway = 2'
+ *   never arrived) and hid nothing, since each request carries the browser's IP address anyway.
+ *   A threshold belongs where counts are summed, over many browsers (docs/COUNTERS.md); the
+ *   policy field counters.privacyThreshold is still accepted and ignored.
  */
 import { CATALOGUE_VERSION, LABEL_KEYS, METRICS } from './catalogue';
 import { isUtcDay, parseSeriesKey, type CounterStore } from './store';
@@ -61,18 +62,14 @@ export interface OtlpExportMetricsServiceRequest {
 export interface OtlpOptions {
   /** The UTC days to include (normally report-plan's daysToReport); days without counts add nothing. */
   days: readonly string[];
-  /** k: data points with a count below k are held back. 1 sends everything. */
-  privacyThreshold: number;
   /** The extension version, e.g. '0.1.0' (digits and dots only, like every extension version). */
   serviceVersion: string;
 }
 
 export interface OtlpResult {
   request: OtlpExportMetricsServiceRequest;
-  /** Data points in the request. */
+  /** Data points in the request: one per stored (day, series) of the days asked for. */
   dataPoints: number;
-  /** Data points left out because their count was below the privacy threshold. */
-  heldBack: number;
 }
 
 const NS_PER_MS = 1_000_000n;
@@ -88,28 +85,24 @@ function attribute(key: string, value: string): OtlpKeyValue {
 }
 
 export function toOtlpRequest(store: CounterStore, options: OtlpOptions): OtlpResult {
-  const { privacyThreshold: k, serviceVersion } = options;
-  if (!Number.isSafeInteger(k) || k < 1) throw new Error('Promptvakt counters: privacyThreshold must be a positive integer');
+  const { serviceVersion } = options;
   // The version is the one free-text field in the body; allow only what an extension version can be.
   if (!/^\d{1,9}(\.\d{1,9}){0,3}$/.test(serviceVersion))
     throw new Error("Promptvakt counters: serviceVersion must be an extension version such as '0.1.0'");
   for (const day of options.days) if (!isUtcDay(day)) throw new Error("Promptvakt counters: report days must be UTC days 'YYYY-MM-DD'");
 
   const dataPoints: OtlpNumberDataPoint[] = [];
-  let heldBack = 0;
   for (const day of [...new Set(options.days)].sort()) {
     const series = store.days[day] ?? {};
     const start = dayStartNanos(day);
     for (const key of Object.keys(series).sort()) {
       const count = series[key]!;
       // Checked again here, the last step before the network: a store built by hand or by a
-      // bug must fail loudly rather than send a value outside the catalogue.
+      // bug must fail loudly rather than send a value outside the catalogue. Checked by shape
+      // (any hostname, any built-in or custom rule shape), not against today's policy: a site or
+      // rule the organisation removed since must not block the days counted before.
       const labels = parseSeriesKey(key);
       if (!Number.isSafeInteger(count) || count < 1) throw new Error('Promptvakt counters: counts must be positive integers');
-      if (count < k) {
-        heldBack++;
-        continue;
-      }
       dataPoints.push({
         attributes: LABEL_KEYS.map((label) => attribute(label, labels[label])),
         startTimeUnixNano: start.toString(),
@@ -140,5 +133,5 @@ export function toOtlpRequest(store: CounterStore, options: OtlpOptions): OtlpRe
       },
     ],
   };
-  return { request, dataPoints: dataPoints.length, heldBack };
+  return { request, dataPoints: dataPoints.length };
 }

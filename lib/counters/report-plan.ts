@@ -11,7 +11,7 @@
  *   responseOutcome(status): 'accepted' | 'rejected' | 'retry'   what an HTTP status means for the days
  *
  * The reporter's loop: days = daysToReport(); if none, wait; else build toOtlpRequest(days), POST
- * it (or skip the POST when every count was held back); on 'accepted' (or 'rejected')
+ * it (or skip the POST when the days hold no data point); on 'accepted' (or 'rejected')
  * writer.update(s => markReported(s, last day, …)); on 'retry' or a network error keep the days
  * pending and wait backoffDelayMs(failures). A day is marked only after the receiver accepted it, so a failed send
  * loses nothing; a day is sent twice only if the receiver accepted it and the response was lost.
@@ -49,7 +49,7 @@ export function daysToReport(store: CounterStore, today: string, maxDays = MAX_D
 /**
  * Records an accepted report of every day up to `throughDay` (the last of daysToReport's days).
  * reportedThrough never moves back: a repeated or late call cannot make days be sent again.
- * Without `lastReport` (nothing was sent because every count was held back) the previous one stays.
+ * Without `lastReport` (nothing was sent: the days held no data point) the previous one stays.
  */
 export function markReported(store: CounterStore, throughDay: string, lastReport?: LastReport): CounterStore {
   assertDay(throughDay, 'markReported() throughDay');

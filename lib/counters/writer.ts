@@ -10,8 +10,8 @@
  * messages.)
  *
  * API
- *   new CounterWriter({ storage, knownHosts, now?, retentionDays?, maxSeriesPerDay?, onDiagnostic? })
- *     knownHosts and retentionDays may be functions: policy can change while the writer lives
+ *   new CounterWriter({ storage, knownHosts, knownRules?, now?, retentionDays?, maxSeriesPerDay?, onDiagnostic? })
+ *     knownHosts, knownRules and retentionDays are read on every use: policy can change while the writer lives
  *   writer.increment(event, by = 1): Promise<void>   validated at once; the day is taken at call time
  *   writer.update(change: (s) => CounterStore): Promise<CounterStore>   e.g. markReported after a send
  *   writer.read(): Promise<CounterStore>             after everything queued so far is written
@@ -19,7 +19,7 @@
  * A failed storage get/set rejects the promises of that batch (those changes are lost, and the
  * caller is told); later batches try again.
  */
-import { validateEvent, type CounterEvent } from './catalogue';
+import { builtInRuleIds, validateEvent, type CounterEvent } from './catalogue';
 import { DEFAULT_MAX_SERIES_PER_DAY, DEFAULT_RETENTION_DAYS, increment, migrate, prune, utcDay, type CounterStore } from './store';
 
 /** Where the store lives, e.g. one key of browser.storage.local. */
@@ -32,6 +32,8 @@ export interface CounterWriterOptions {
   storage: CounterStorage;
   /** The current known hosts (built-in plus policy); read on every increment since policy can change. */
   knownHosts: () => readonly string[];
+  /** The current known rule ids (knownRuleIds(policy's custom ids)); default: the built-in rules only. */
+  knownRules?: () => readonly string[];
   /** The clock; injected so tests control the day. */
   now?: () => Date;
   /** Days kept (default 90); a function if policy can change it while the writer lives. */
@@ -50,6 +52,7 @@ interface Change {
 export class CounterWriter {
   private readonly storage: CounterStorage;
   private readonly knownHosts: () => readonly string[];
+  private readonly knownRules: () => readonly string[];
   private readonly now: () => Date;
   private readonly retentionDays: () => number;
   private readonly maxSeriesPerDay: number;
@@ -63,6 +66,7 @@ export class CounterWriter {
     const retention = options.retentionDays ?? DEFAULT_RETENTION_DAYS;
     this.storage = options.storage;
     this.knownHosts = options.knownHosts;
+    this.knownRules = options.knownRules ?? builtInRuleIds;
     this.now = options.now ?? (() => new Date());
     this.retentionDays = typeof retention === 'number' ? () => retention : retention;
     this.maxSeriesPerDay = options.maxSeriesPerDay ?? DEFAULT_MAX_SERIES_PER_DAY;
@@ -75,7 +79,7 @@ export class CounterWriter {
    */
   increment(event: CounterEvent, by = 1): Promise<void> {
     try {
-      validateEvent(event, this.knownHosts());
+      validateEvent(event, this.knownHosts(), this.knownRules());
       if (!Number.isSafeInteger(by) || by < 1) throw new Error('Promptvakt counters: increment() by must be a positive integer');
     } catch (error) {
       return Promise.reject(error);

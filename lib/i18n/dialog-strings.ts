@@ -6,6 +6,7 @@
  * shows. Translator notes: dialog-strings.descriptions.ts;
  * tests/unit/i18n.test.ts keeps sv and en in step.
  */
+import type { JustificationReason } from '../policy/justification';
 import type { UiLanguage } from './language';
 
 export interface DialogStrings {
@@ -14,8 +15,16 @@ export interface DialogStrings {
   reminderFiles: (names: string) => string;
   cancel: string;
   understood: string;
+  justificationLegend: string;
+  reasons: Record<JustificationReason, string>;
   justificationLabel: string;
+  justificationLength: (min: number, n: number) => string;
   justificationHint: string;
+  falseAlarm: string;
+  falseAlarmHint: string;
+  falseAlarmReported: string;
+  useInstead: (name: string) => string;
+  newTab: string;
   organisationPolicy: (name: string) => string;
   organisationContact: (contact: string) => string;
   checkingTitle: string;
@@ -34,15 +43,31 @@ export const DIALOG_STRINGS: Record<UiLanguage, DialogStrings> = {
     reminderFiles: (names) => `Fil: ${names}`,
     cancel: 'Avbryt',
     understood: 'Jag förstår',
-    justificationLabel: 'Motivering (krävs för att skicka ändå)',
-    justificationHint: 'Motiveringen sparas inte och skickas inte någonstans.',
+    justificationLegend: 'Varför skickar du ändå? (krävs)',
+    reasons: {
+      'false-alarm': 'Varningen är fel',
+      fictitious: 'Uppgifterna är påhittade eller testdata',
+      public: 'Uppgifterna är redan offentliga',
+      'own-data': 'Det är mina egna uppgifter',
+      approved: 'Jag har tillstånd att dela dem här',
+      other: 'Annat skäl',
+    },
+    justificationLabel: 'Med egna ord (valfritt, men krävs för Annat skäl)',
+    justificationLength: (min, n) => `Minst ${min} tecken för Annat skäl (${n} av ${min}).`,
+    justificationHint: 'Bara det valda skälet räknas, anonymt. Det du skriver sparas inte och skickas inte någonstans.',
+    falseAlarm: 'Det här är fel',
+    falseAlarmHint: 'Rapportera att varningen är fel. Rapporten är anonym: den räknar regeln, inte texten.',
+    falseAlarmReported:
+      'Tack, rapporten är räknad (anonymt, utan text). Reglerna här tillåter inte att texten skickas ändå: redigera den, eller använd ett godkänt verktyg.',
+    useInstead: (name) => `Använd ${name} i stället`,
+    newTab: '(öppnas i en ny flik)',
     organisationPolicy: (name) => `${name}: riktlinje för AI-tjänster`,
     organisationContact: (contact) => `Frågor: ${contact}`,
     checkingTitle: 'Promptvakt kontrollerar texten …',
     checkingBody: 'Ingenting skickas förrän kontrollen är klar.',
     indicatorProtected: 'Promptvakt skyddar',
     indicatorChecking: 'Kontrollerar …',
-    indicatorFindings: (n) => (n === 1 ? '1 fynd' : `${n} fynd`),
+    indicatorFindings: (n) => `${n} att kontrollera`,
     indicatorMonitor: 'Promptvakt övervakar',
   },
   en: {
@@ -52,15 +77,31 @@ export const DIALOG_STRINGS: Record<UiLanguage, DialogStrings> = {
     reminderFiles: (names) => `File: ${names}`,
     cancel: 'Cancel',
     understood: 'Understood',
-    justificationLabel: 'Justification (required to send anyway)',
-    justificationHint: 'The justification is not stored and not sent anywhere.',
+    justificationLegend: 'Why are you sending it anyway? (required)',
+    reasons: {
+      'false-alarm': 'The warning is wrong',
+      fictitious: 'The details are made up or test data',
+      public: 'The information is already public',
+      'own-data': 'It is my own information',
+      approved: 'I am allowed to share it here',
+      other: 'Another reason',
+    },
+    justificationLabel: 'In your own words (optional, but required for Another reason)',
+    justificationLength: (min, n) => `At least ${min} characters for Another reason (${n} of ${min}).`,
+    justificationHint: 'Only the reason you choose is counted, anonymously. What you write is not stored and not sent anywhere.',
+    falseAlarm: 'This is wrong',
+    falseAlarmHint: 'Report that this warning is wrong. The report is anonymous: it counts the rule, not the text.',
+    falseAlarmReported:
+      'Thank you, the report is counted (anonymously, without text). The rules here do not allow sending the text anyway: edit it, or use an approved tool.',
+    useInstead: (name) => `Use ${name} instead`,
+    newTab: '(opens in a new tab)',
     organisationPolicy: (name) => `${name}: guideline for AI services`,
     organisationContact: (contact) => `Questions: ${contact}`,
     checkingTitle: 'Promptvakt is checking the text …',
     checkingBody: 'Nothing is sent until the check is done.',
     indicatorProtected: 'Promptvakt protects',
     indicatorChecking: 'Checking …',
-    indicatorFindings: (n) => (n === 1 ? '1 finding' : `${n} findings`),
+    indicatorFindings: (n) => `${n} to check`,
     indicatorMonitor: 'Promptvakt monitors',
   },
 };

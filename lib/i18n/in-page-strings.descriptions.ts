@@ -20,6 +20,7 @@ export const IN_PAGE_STRINGS_DESCRIPTIONS: Record<keyof InPageStrings, string> =
     'Plain browser alert shown instead of the dialog when the dialog cannot be displayed on the page: the text was stopped and why',
   intro: 'Dialog sentence introducing the list of findings (ends with a colon)',
   blockedNote: 'Dialog note under the findings when the organisation’s rules forbid sending anyway',
+  blockedNoteBuiltIn: 'Dialog note when a prompt is blocked and no organisation policy applies: the built-in defaults decided (never say "the organisation" then)',
   guideline:
     'Link text to the guideline behind a finding, in the dialog; on the options page ("Try it") it is followed by a colon and the guideline title',
   edit: 'Dialog button: go back to the text and change it (nothing is sent)',

@@ -21,7 +21,7 @@ export const REPORT_STRINGS: Readonly<Record<UiLanguage, ReportStrings>> = {
   sv: {
     decision: { allow: 'Tillåts', warn: 'Varning', block: 'Stoppas' },
     none: 'Inget att anmärka.',
-    findings: (n: number) => (n === 1 ? '1 fynd' : `${n} fynd`),
+    findings: (n: number) => (n === 1 ? '1 träff' : `${n} träffar`),
     action: { off: 'av', log: 'information', warn: 'varning', block: 'stoppas' },
     guideline: 'Riktlinje',
     markingFound: (place: string) => `Hittad ${place}.`,

@@ -16,7 +16,7 @@ import { cappedAction, type Action, type Category, type Finding } from '../types
 import { customRuleId, customRulesDetector, hasRegexRules } from './custom-rules';
 import type { DetectionPolicy } from './default-policy';
 import type { RegexEngine } from './regex-engine';
-import type { CustomRule, LockableSetting, PolicyAction, PolicySite, SiteMode } from './schema';
+import type { ApprovedTool, CustomRule, LockableSetting, PolicyAction, PolicySite, SiteMode } from './schema';
 import type { PolicyDiagnostic } from './validate-policy';
 
 export interface CategorySettings {
@@ -37,6 +37,8 @@ export interface EffectivePolicy {
   categories: Record<Category, CategorySettings>;
   officialTestNumbers: PolicyAction;
   sites: PolicySite[];
+  /** The organisation's approved AI services, offered as the way forward when a prompt is stopped. */
+  approvedTools: ApprovedTool[];
   customRules: CustomRule[];
   guidelines: Partial<Record<Category, string>>;
   counters: {
@@ -44,7 +46,6 @@ export interface EffectivePolicy {
     retentionDays: number;
     endpoint?: string;
     intervalMinutes: number;
-    privacyThreshold: number;
     headerName?: string;
     headerValue?: string;
   };

@@ -10,12 +10,19 @@ import { CATEGORIES, type Category } from '../types';
 import { builtInEffectivePolicy } from './built-in-effective';
 import type { CategorySettings, EffectivePolicy } from './effective';
 import { countersSchema, maskingSchema, uploadsSchema, type LockableSetting, type Policy } from './schema';
+import { heldToFloor } from './protection-floor';
 import { readUserSettings } from './user-settings';
 import { checkPolicy } from './validate-policy';
 
 /** Whether managed storage holds a policy at all (Chrome returns {} when none is set). */
 export function hasManagedPolicy(managed: unknown): boolean {
   return typeof managed === 'object' && managed !== null && Object.keys(managed).length > 0;
+}
+
+/** The counters settings in effect: the deprecated privacyThreshold is accepted in a policy but not used. */
+function effectiveCounters(counters: NonNullable<Policy['counters']>): EffectivePolicy['counters'] {
+  const { privacyThreshold: _ignored, ...inEffect } = counters;
+  return inEffect;
 }
 
 export function resolvePolicy(managed: unknown, user: unknown): EffectivePolicy {
@@ -30,7 +37,9 @@ export function resolvePolicy(managed: unknown, user: unknown): EffectivePolicy 
   const categories = {} as Record<Category, CategorySettings>;
   for (const category of CATEGORIES) {
     const own = org.categories?.[category];
-    const userAction = userMay('categories') ? settings.categories?.[category] : undefined;
+    // The employee's choice, held to the floor (protection-floor.ts): identity numbers and classified never below warn.
+    const chosen = userMay('categories') ? settings.categories?.[category] : undefined;
+    const userAction = chosen && heldToFloor(category, chosen);
     const builtIn = base.categories[category];
     categories[category] = {
       action: own?.action ?? userAction ?? builtIn.action,
@@ -51,9 +60,10 @@ export function resolvePolicy(managed: unknown, user: unknown): EffectivePolicy 
     categories,
     officialTestNumbers: org.officialTestNumbers ?? base.officialTestNumbers,
     sites: org.sites ?? base.sites,
+    approvedTools: org.approvedTools ?? base.approvedTools,
     customRules: org.customRules ?? base.customRules,
     guidelines: Object.fromEntries(Object.entries(org.guidelines ?? {}).filter(([, url]) => url)),
-    counters: org.counters ?? countersSchema.parse({}),
+    counters: effectiveCounters(org.counters ?? countersSchema.parse({})),
     uploads: org.uploads ?? uploadsSchema.parse({}),
     masking: org.masking ?? maskingSchema.parse({}),
     failureMode: org.failureMode ?? base.failureMode,

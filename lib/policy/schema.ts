@@ -32,6 +32,7 @@ export type LockableSetting = (typeof LOCKABLE_SETTINGS)[number];
 /** Limits that keep a policy cheap to apply on every keystroke pause and every send. */
 export const POLICY_LIMITS = {
   sites: 200,
+  approvedTools: 10,
   customRules: 100,
   keywordsPerRule: 500,
   keywordLength: 100,
@@ -97,7 +98,9 @@ export const categoryRuleSchema = z
     requireJustification: z
       .boolean()
       .optional()
-      .describe('"Send anyway" asks for a short justification first (never stored or sent). Default false.'),
+      .describe(
+        '"Send anyway" first asks for a reason from a fixed list (counted anonymously) and optionally a few words (never stored or sent). Default false.',
+      ),
   })
   .strict();
 export type CategoryRule = z.infer<typeof categoryRuleSchema>;
@@ -157,6 +160,19 @@ export const customRuleSchema = z
   });
 export type CustomRule = z.infer<typeof customRuleSchema>;
 
+/**
+ * An AI service the organisation has approved (its own, or one under agreement):
+ * the way forward the dialogs and the popup offer when a prompt is stopped.
+ */
+export const approvedToolSchema = z
+  .object({
+    name: z.string().trim().min(1).max(80).describe('The name employees know it by, e.g. "Kommunens AI-assistent".'),
+    url: httpsUrl.describe('Where it is (https).'),
+    description: message.optional().describe('One line on what it may be used for, e.g. "For texts with personal data (approved by the DPO)".'),
+  })
+  .strict();
+export type ApprovedTool = z.infer<typeof approvedToolSchema>;
+
 export const countersSchema = z
   .object({
     enabled: z.boolean().default(true).describe('Count findings locally (anonymous day totals). Default true.'),
@@ -171,13 +187,14 @@ export const countersSchema = z
       .optional()
       .describe('OTLP/HTTP base address; day totals are POSTed to <endpoint>/v1/metrics. No endpoint, no report.'),
     intervalMinutes: z.number().int().min(15).max(1440).default(60).describe('How often to try a report. Default 60.'),
+    // Kept so that policies written for earlier versions stay valid; the browser no longer uses it.
     privacyThreshold: z
       .number()
       .int()
       .min(1)
       .max(1000)
-      .default(5)
-      .describe('Day counts below this are held back from the report. Default 5.'),
+      .optional()
+      .describe('Deprecated and ignored: the browser sends every count; apply k where counts are summed (docs/COUNTERS.md).'),
     headerName: z
       .string()
       .regex(/^[A-Za-z0-9-]{1,64}$/)
@@ -236,6 +253,11 @@ export const policySchema = z
     version: z.literal(1).describe('Policy format version; always 1.'),
     enabled: z.boolean().default(true).describe('false switches Promptvakt off everywhere. Default true.'),
     organisation: organisationSchema.optional(),
+    approvedTools: z
+      .array(approvedToolSchema)
+      .max(POLICY_LIMITS.approvedTools)
+      .optional()
+      .describe('AI services employees may use instead: offered as "Use <name> instead" in the dialogs and the popup.'),
     sites: z.array(siteSchema).max(POLICY_LIMITS.sites).optional().describe('Sites to add, or built-in sites to change.'),
     categories: categoryRules.optional().describe('Per category: action, allowOverride, requireJustification.'),
     officialTestNumbers: z

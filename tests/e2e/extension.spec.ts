@@ -397,7 +397,13 @@ test.describe('på svenska', () => {
     await page.keyboard.press('Enter');
     await expect(dialog(page)).toContainText('Promptvakt stoppade meddelandet');
     await expect(dialog(page).getByRole('link').first()).toHaveAttribute('href', /^https:\/\/www\.digg\.se\//);
+    // The link says it opens a new tab; the dialog carries its language; no organisation policy, no "organisation's rules".
+    await expect(dialog(page).getByRole('link').first()).toHaveAccessibleName(/öppnas i en ny flik/);
+    await expect(dialog(page)).toHaveAttribute('lang', 'sv');
+    await expect(dialog(page)).toContainText('Promptvakts grundinställning tillåter inte att detta skickas.');
+    await expect(dialog(page)).not.toContainText('Organisationens regler');
     await expect(dialog(page).getByRole('button', { name: 'Maskera och skicka' })).toBeVisible();
+    await expect(dialog(page).getByRole('button', { name: 'Det här är fel' })).toBeVisible();
     expect(await sent(page)).toEqual([]);
     await page.close();
   });

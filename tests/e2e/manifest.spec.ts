@@ -18,8 +18,8 @@ import { BUILT_IN_SITE_MATCHES } from './built-in-sites';
 const CHROME = resolve('.output/chrome-mv3');
 const FIREFOX = resolve('.output/firefox-mv2');
 
-/** API permissions, and why (docs/PERMISSIONS.md): managed policy and state; report and policy timers; organisation-added sites. */
-const API_PERMISSIONS = ['alarms', 'scripting', 'storage'];
+/** API permissions, and why (docs/PERMISSIONS.md): managed policy and state; report and policy timers; organisation-added sites; the popup's view of the tab it was opened on. */
+const API_PERMISSIONS = ['activeTab', 'alarms', 'scripting', 'storage'];
 const CONTENT_CSS = 'content-scripts/content.css';
 const BROAD = ['<all_urls>', '*://*/*', 'http://*/*', 'https://*/*', '*://*/', 'https://*/', 'http://*/'];
 /** Top-level keys a build may have; a new one needs a paragraph in docs/PERMISSIONS.md and a line here. */

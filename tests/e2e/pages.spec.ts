@@ -6,6 +6,7 @@
  * Needs the built extension (`npm run build` or `npx wxt build`).
  */
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expectNoViolations } from './axe';
 import { launchChromium, type LaunchedBrowser } from './launch';
 
 const PROMPT = 'Sökande: Per Nilsson, 640823-4174';
@@ -180,4 +181,66 @@ test('a protected site whose composer cannot be found shows "protection degraded
   await site.bringToFront();
   await popup.reload();
   await expect(popup.locator('[data-degraded="true"]')).toContainText('Skyddet är begränsat');
+});
+
+test('defaults protect themselves: identity numbers stay at warn or above, lowering asks first, and the popup and badge say "reduced protection"', async () => {
+  const page = await openOptions();
+  await page.getByRole('tab', { name: 'Policy' }).click();
+  const personnummer = page.locator('tr[data-category="personnummer"] select');
+  await expect(personnummer.locator('option')).toHaveText(['Stoppas', 'Varning']);
+  await expect(page.locator('tr[data-category="personnummer"]')).toContainText('Kan inte sättas lägre än Varning');
+
+  // Lowering health below its default (warn) asks first; Cancel changes nothing.
+  const health = page.locator('tr[data-category="health"] select');
+  await health.selectOption('off');
+  const confirm = page.locator('[data-confirm-lower="health"] [role="alertdialog"]');
+  await expect(confirm).toContainText('Sänka skyddet?');
+  await expect(confirm.getByRole('button', { name: 'Avbryt' })).toBeFocused();
+  await expectNoViolations(page, 'options: confirm lowering a category');
+  await confirm.getByRole('button', { name: 'Avbryt' }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(health).toHaveValue('warn');
+  await expect(health).toBeFocused();
+  await expect(page.getByText('Ingen ändring gjordes.')).toBeVisible();
+  const syncStore = () =>
+    page.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
+      return JSON.stringify(await api.storage.sync.get(null));
+    });
+  expect(await syncStore()).not.toContain('health');
+
+  // Confirmed, it is saved, and every surface says protection is reduced.
+  await health.selectOption('off');
+  await page.locator('[data-confirm-lower="health"]').getByRole('button', { name: 'Sänk skyddet' }).click();
+  await expect(page.locator('tr[data-category="health"]')).toHaveAttribute('data-action', 'off');
+  // A stricter choice never asks.
+  await page.locator('tr[data-category="email"] select').selectOption('block');
+  await expect(page.locator('[data-confirm-lower]')).toHaveCount(0);
+
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await expect(popup.locator('[data-reduced-protection]')).toContainText('Minskat skydd');
+  await expect(popup.locator('[data-reduced-protection]')).toContainText('Hälsa');
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await popup.emulateMedia({ colorScheme });
+    await expectNoViolations(popup, `popup with reduced protection (${colorScheme})`);
+  }
+  const worker = context.serviceWorkers()[0]!;
+  await expect
+    .poll(() =>
+      worker.evaluate(async () => {
+        const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
+        return `${await api.action.getBadgeText({})} ${await api.action.getTitle({})}`;
+      }),
+    )
+    .toBe('! Promptvakt: minskat skydd / Promptvakt: reduced protection');
+
+  // Back to the default: the badge clears.
+  await page.bringToFront();
+  await health.selectOption('warn');
+  await expect
+    .poll(() =>
+      worker.evaluate(async () => (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome.action.getBadgeText({})),
+    )
+    .toBe('');
 });

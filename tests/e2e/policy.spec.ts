@@ -18,13 +18,19 @@ import { decodeOtlpJson } from '../support/otlp-decode';
 import { POLICY_BUILD, POLICY_TEST_HOST } from './global-setup';
 import { breakBackgroundEngine } from './faults';
 import { POLICY_DIR, policyDirWritable } from './managed-policy';
+import { expectNoViolations } from './axe';
 import { launchChromium, type LaunchedBrowser } from './launch';
 import { routeSiteToMock } from '../../demo/route';
 import { startMockServer, type MockServer } from '../../demo/server';
 
 /** The extension API as the page and worker scripts below use it (they run in the browser). */
 declare const chrome: {
-  storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> } };
+  storage: {
+    /** `null`: every key of the area. */
+    local: { get(key: string | null): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
+    sync: { get(key: string | null): Promise<Record<string, unknown>> };
+    session: { get(key: string | null): Promise<Record<string, unknown>> };
+  };
   runtime: { sendMessage(message: unknown): Promise<unknown> };
 };
 
@@ -131,18 +137,81 @@ test('a site the organisation adds is protected', async () => {
   expect(await sent(page)).toEqual([]);
 });
 
-test('"send anyway" asks for a justification where the policy requires one, and then sends the original', async () => {
+test('"send anyway" asks for a reason where the policy requires one, says how long "another reason" must be, and sends the original', async () => {
   await launchWithPolicy({ version: 1, categories: { health: { action: 'warn', requireJustification: true } } });
   const page = await openChat();
   const prompt = 'min kollega Lena är sjukskriven sedan mars, hjälp mig planera arbetsträning';
   await send(page, prompt);
   await expect(dialog(page)).toHaveAttribute('data-promptvakt-dialog', 'warn');
+  await expect(dialog(page)).toHaveAttribute('lang', 'sv');
   const proceed = dialog(page).locator('[data-action="proceed"]');
   await expect(proceed).toBeDisabled();
-  await dialog(page).getByLabel(/Motivering/).fill('Lena har bett mig om hjälp');
+  await dialog(page).getByRole('radio', { name: 'Annat skäl' }).check();
+  await dialog(page).getByLabel(/Med egna ord/).fill('ok');
+  await expect(dialog(page).getByText('Minst 5 tecken för Annat skäl (2 av 5).')).toBeVisible();
+  // The reasons exist only under an organisation policy: axe checks them here, in light and dark.
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expectNoViolations(page, `reasons (${colorScheme})`, 'promptvakt-dialog');
+  }
+  await expect(proceed).toBeDisabled();
+  await dialog(page).getByLabel(/Med egna ord/).fill('Lena har bett mig om hjälp');
+  await expect(proceed).toBeEnabled();
+  // A listed reason needs no words at all.
+  await dialog(page).getByLabel(/Med egna ord/).fill('');
+  await dialog(page).getByRole('radio', { name: 'Uppgifterna är påhittade eller testdata' }).check();
   await expect(proceed).toBeEnabled();
   await proceed.click();
   await expect.poll(() => sent(page)).toEqual([prompt]);
+  // Only the reason is counted: the employee's words are nowhere in the extension's storage.
+  const options = await context!.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect
+    .poll(async () => options.evaluate(async () => JSON.stringify(await chrome.storage.local.get(null))), { timeout: 10_000 })
+    .toContain('|sent-anyway|');
+  const stored = await options.evaluate(async () =>
+    JSON.stringify([await chrome.storage.local.get(null), await chrome.storage.sync.get(null), await chrome.storage.session.get(null)]),
+  );
+  expect(stored).toContain('|fictitious');
+  expect(stored).not.toContain('Lena');
+});
+
+test('the dialog offers the approved tools, and "this is wrong" is counted without letting a block through', async () => {
+  await launchWithPolicy({
+    version: 1,
+    organisation: { name: 'Exempelkommun' },
+    approvedTools: [{ name: 'Kommunens AI', url: 'https://ai.kommun.example.se/', description: { sv: 'För texter med personuppgifter' } }],
+  });
+  const page = await openChat();
+  await send(page, `Skriv ett avslag till Per Nilsson ${PNR}`);
+  await expect(dialog(page)).toHaveAttribute('data-promptvakt-dialog', 'block');
+  const tool = dialog(page).getByRole('link', { name: /Använd Kommunens AI i stället/ });
+  await expect(tool).toHaveAttribute('href', 'https://ai.kommun.example.se/');
+  await expect(tool).toHaveAttribute('target', '_blank');
+  await expect(tool).toHaveAccessibleName(/öppnas i en ny flik/);
+  await expect(dialog(page)).toContainText('För texter med personuppgifter');
+  await expect(dialog(page)).toContainText('Organisationens regler tillåter inte');
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expectNoViolations(page, `approved tools in the dialog (${colorScheme})`, 'promptvakt-dialog');
+  }
+  await dialog(page).locator('[data-action="false-alarm"]').click();
+  await expect(dialog(page).locator('[data-false-alarm="reported"]')).toBeVisible();
+  await expect(dialog(page).locator('[data-action="false-alarm"]')).toHaveCount(0);
+  expect(await sent(page)).toEqual([]);
+  const options = await context!.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect
+    .poll(async () => options.evaluate(async () => JSON.stringify(await chrome.storage.local.get('promptvakt.counters'))), { timeout: 10_000 })
+    .toMatch(/personnummer\|false-alarm\|chatgpt\.com\|built-in\|[a-z.-]+\|none/);
+  // The popup offers the same way forward, on any page.
+  const popup = await context!.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await expect(popup.getByRole('link', { name: /Använd Kommunens AI i stället/ })).toBeVisible();
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await popup.emulateMedia({ colorScheme });
+    await expectNoViolations(popup, `popup with approved tools (${colorScheme})`);
+  }
 });
 
 test('locked settings cannot be changed in the options page', async () => {
@@ -225,7 +294,7 @@ test.describe('counters reported to the organisation', () => {
     const port = (receiver.address() as AddressInfo).port;
     await launchWithPolicy({
       version: 1,
-      counters: { endpoint: `http://127.0.0.1:${port}`, privacyThreshold: 1, intervalMinutes: 1440, headerName: 'X-Api-Key', headerValue: 'e2e-key' },
+      counters: { endpoint: `http://127.0.0.1:${port}`, intervalMinutes: 1440, headerName: 'X-Api-Key', headerValue: 'e2e-key' },
     });
     const page = await openChat();
     await send(page, `Skriv ett avslag till Per Nilsson ${PNR}`);
@@ -260,14 +329,15 @@ test.describe('counters reported to the organisation', () => {
       count: Number(p.asInt),
       ...Object.fromEntries(p.attributes.map((a) => [a.key, a.value.stringValue])),
     }));
-    expect(points).toContainEqual({ count: 1, category: 'personnummer', action: 'blocked', site: 'chatgpt.com', source: 'built-in' });
+    // A count of 1 is sent: there is no per-browser threshold.
+    expect(points).toContainEqual({ count: 1, category: 'personnummer', action: 'blocked', site: 'chatgpt.com', source: 'built-in', rule: 'personnummer.valid', reason: 'none' });
     // Privacy on the wire: no prompt text, no digits of the personnummer, no identifiers.
     expect(body).not.toContain('Nilsson');
     expect(body).not.toContain('avslag');
     for (const digits of ['640823', '4174', '6408234174']) expect(body).not.toContain(digits);
     expect(body).not.toMatch(/chatgpt\.com\/|https?:/i);
     const keys = [...body.matchAll(/"key":"([^"]+)"/g)].map((m) => m[1]);
-    expect(new Set(keys)).toEqual(new Set(['service.name', 'service.version', 'category', 'action', 'site', 'source']));
+    expect(new Set(keys)).toEqual(new Set(['service.name', 'service.version', 'category', 'action', 'site', 'source', 'rule', 'reason']));
     // "What does my organisation see?" shows exactly this payload.
     const lastBody = await options.evaluate(async () => ((await chrome.storage.local.get('promptvakt.counters'))['promptvakt.counters'] as { lastReport?: { body: string } }).lastReport?.body);
     expect(lastBody).toBe(body);

@@ -385,7 +385,12 @@ test.describe('on chatgpt.com (the ChatGPT adapter)', () => {
           const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
           const store = (await api.storage.local.get('promptvakt.counters'))['promptvakt.counters'] as { days?: Record<string, Record<string, number>> } | undefined;
           const totals: Record<string, number> = {};
-          for (const day of Object.values(store?.days ?? {})) for (const [key, n] of Object.entries(day)) totals[key] = (totals[key] ?? 0) + n;
+          // Summed over the rule and reason labels: 'category|action|site|source'.
+          for (const day of Object.values(store?.days ?? {}))
+            for (const [key, n] of Object.entries(day)) {
+              const series = key.split('|').slice(0, 4).join('|');
+              totals[series] = (totals[series] ?? 0) + n;
+            }
           return totals;
         });
       const tabState = () =>

@@ -1,21 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { COUNTER_ACTIONS, builtInSiteHosts, type CounterEvent } from '../../lib/counters/catalogue';
+import { builtInSiteHosts, type CounterEvent } from '../../lib/counters/catalogue';
 import { CSV_COLUMNS, csvField, toCsv, toJsonExport } from '../../lib/counters/export';
 import { addDays, emptyStore, increment, seriesKey, type CounterStore } from '../../lib/counters/store';
-import { CATEGORIES } from '../../lib/types';
+import { arbitraryEvent, finding } from './counter-fixtures';
 
 const HOSTS = builtInSiteHosts();
 const DAY = '2026-11-23';
 
 const events = fc.sample(
   fc.tuple(
-    fc.record({
-      category: fc.constantFrom(...CATEGORIES),
-      action: fc.constantFrom(...COUNTER_ACTIONS.filter((a) => a !== 'degraded')),
-      site: fc.constantFrom('other', ...HOSTS),
-      source: fc.constantFrom('built-in' as const, 'custom' as const),
-    }) as fc.Arbitrary<CounterEvent>,
+    arbitraryEvent(HOSTS),
     fc.integer({ min: -5, max: 0 }),
     fc.integer({ min: 1, max: 99 }),
   ),
@@ -46,18 +41,18 @@ function parseCsv(text: string): string[][] {
 describe('exports', () => {
   it('CSV: header, CRLF lines, one row per day and series, sorted', () => {
     const csv = toCsv(store);
-    expect(csv.split('\r\n')[0]).toBe('day,category,action,site,source,count');
+    expect(csv.split('\r\n')[0]).toBe('day,category,action,site,source,rule,reason,count');
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     const [header, ...rows] = parseCsv(csv);
     expect(header).toEqual([...CSV_COLUMNS]);
     const entries = Object.values(store.days).reduce((n, series) => n + Object.keys(series).length, 0);
     expect(rows).toHaveLength(entries);
-    for (const [day, category, action, site, source, count] of rows as string[][]) {
-      const key = seriesKey({ category, action, site, source } as CounterEvent);
+    for (const [day, category, action, site, source, rule, reason, count] of rows as string[][]) {
+      const key = seriesKey({ category, action, site, source, rule, reason } as CounterEvent);
       expect(Number(count)).toBe(store.days[day!]?.[key]);
     }
-    const sortKeys = rows.map((r) => r.slice(0, 5).join('\u0000'));
+    const sortKeys = rows.map((r) => r.slice(0, 7).join('\u0000'));
     expect(sortKeys).toEqual([...sortKeys].sort());
   });
 
@@ -71,7 +66,14 @@ describe('exports', () => {
   });
 
   it('CSV of an empty store is the header alone', () => {
-    expect(toCsv(emptyStore())).toBe('day,category,action,site,source,count\r\n');
+    expect(toCsv(emptyStore())).toBe('day,category,action,site,source,rule,reason,count\r\n');
+  });
+
+  it('CSV carries the rule and reason labels', () => {
+    const one = finding({ category: 'health', action: 'sent-anyway', site: 'claude.ai', source: 'custom', rule: 'custom.projekt-nordstjarna', reason: 'own-data' });
+    const csv = toCsv(increment(emptyStore(), one, DAY, 1));
+    expect(csv.split('\r\n')[1]).toBe(`${DAY},health,sent-anyway,claude.ai,custom,custom.projekt-nordstjarna,own-data,1`);
+    expect(toJsonExport(increment(emptyStore(), one, DAY, 1))).toEqual([{ day: DAY, ...one, count: 1 }]);
   });
 
   it('JSON: the same rows with the same fields, and it rebuilds the store', () => {

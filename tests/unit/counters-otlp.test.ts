@@ -4,6 +4,7 @@ import {
   CATALOGUE_VERSION,
   COUNTER_ACTIONS,
   COUNTER_CATEGORIES,
+  COUNTER_REASONS,
   COUNTER_SOURCES,
   LABEL_KEYS,
   METRICS,
@@ -13,7 +14,7 @@ import {
 import { toOtlpRequest } from '../../lib/counters/otlp';
 import { addDays, emptyStore, increment, parseSeriesKey, type CounterStore } from '../../lib/counters/store';
 import { decodeOtlpJson } from '../support/otlp-decode';
-import { arbitraryEvent } from './counter-fixtures';
+import { KNOWN_RULES, arbitraryEvent, finding } from './counter-fixtures';
 
 const HOSTS = [...builtInSiteHosts(), 'ai.example.se'];
 const DAY = '2026-11-23';
@@ -29,11 +30,11 @@ function sampleStore(): CounterStore {
   return fc.sample(arbitraryStore.filter((s) => Object.keys(s.days).length > 2), { numRuns: 1, seed: 11 })[0]!;
 }
 
-function decode(store: CounterStore, days: string[], privacyThreshold = 1) {
-  const { request, dataPoints, heldBack } = toOtlpRequest(store, { days, privacyThreshold, serviceVersion: VERSION });
+function decode(store: CounterStore, days: string[]) {
+  const { request, dataPoints } = toOtlpRequest(store, { days, serviceVersion: VERSION });
   const decoded = decodeOtlpJson(JSON.stringify(request));
   const metric = decoded.resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!;
-  return { decoded, metric, dataPoints, heldBack };
+  return { decoded, metric, dataPoints };
 }
 
 function attributesOf(point: { attributes: { key: string; value: { stringValue: string } }[] }): Record<string, string> {
@@ -76,16 +77,29 @@ describe('toOtlpRequest', () => {
     expect(sentTotal).toBe(expected.reduce((sum, e) => sum + e.count, 0));
   });
 
-  it('holds back data points below the privacy threshold and says how many', () => {
-    const store = sampleStore();
-    const days = Object.keys(store.days);
-    const all = days.flatMap((day) => Object.values(store.days[day]!));
-    for (const k of [1, 5, 20, 51]) {
-      const { metric, dataPoints, heldBack } = decode(store, days, k);
-      expect(heldBack).toBe(all.filter((n) => n < k).length);
-      expect(dataPoints).toBe(all.length - heldBack);
-      expect(metric.sum.dataPoints.every((p) => Number(p.asInt) >= k)).toBe(true);
-    }
+  it('sends every count, however small: nothing is held back below any threshold', () => {
+    const one = finding({ category: 'health', action: 'sent-anyway', site: 'other', source: 'built-in', rule: 'health.about-person', reason: 'own-data' });
+    const two = finding({ category: 'email', action: 'false-alarm', site: 'chatgpt.com', source: 'built-in', rule: 'email.address' });
+    const store = increment(increment(emptyStore(), one, DAY, 1), two, DAY, 2);
+    const { metric, dataPoints } = decode(store, [DAY]);
+    expect(dataPoints).toBe(2);
+    expect(metric.sum.dataPoints.map((p) => [attributesOf(p), p.asInt])).toEqual([
+      [{ category: 'email', action: 'false-alarm', site: 'chatgpt.com', source: 'built-in', rule: 'email.address', reason: 'none' }, '2'],
+      [{ category: 'health', action: 'sent-anyway', site: 'other', source: 'built-in', rule: 'health.about-person', reason: 'own-data' }, '1'],
+    ]);
+    // Whatever the store, the request holds exactly its points and its total.
+    const sample = sampleStore();
+    const days = Object.keys(sample.days);
+    const all = days.flatMap((day) => Object.values(sample.days[day]!));
+    const sent = decode(sample, days);
+    expect(sent.dataPoints).toBe(all.length);
+    expect(sent.metric.sum.dataPoints.reduce((sum, p) => sum + Number(p.asInt), 0)).toBe(all.reduce((a, b) => a + b, 0));
+  });
+
+  it('ignores a privacyThreshold passed the old way (the option no longer exists)', () => {
+    const store = increment(emptyStore(), finding({ category: 'email', action: 'warned', site: 'other', source: 'built-in' }), DAY, 2);
+    const options = { days: [DAY], serviceVersion: VERSION, privacyThreshold: 5 } as Parameters<typeof toOtlpRequest>[1];
+    expect(toOtlpRequest(store, options).dataPoints).toBe(1);
   });
 
   it('includes only the days asked for', () => {
@@ -97,20 +111,33 @@ describe('toOtlpRequest', () => {
     expect(metric.sum.dataPoints.every((p) => p.startTimeUnixNano === start)).toBe(true);
   });
 
-  it('is still valid OTLP when every point is held back', () => {
-    const store = increment(emptyStore(), { category: 'email', action: 'warned', site: 'other', source: 'built-in' }, DAY, 2);
-    const { metric, dataPoints, heldBack } = decode(store, [DAY], 5);
-    expect([dataPoints, heldBack, metric.sum.dataPoints.length]).toEqual([0, 1, 0]);
+  it('is still valid OTLP when the days asked for have no counts', () => {
+    const store = increment(emptyStore(), finding({ category: 'email', action: 'warned', site: 'other', source: 'built-in' }), DAY, 2);
+    const { metric, dataPoints } = decode(store, [addDays(DAY, -1)]);
+    expect([dataPoints, metric.sum.dataPoints.length]).toEqual([0, 0]);
   });
 
   it('refuses bad options and a store with values outside the catalogue', () => {
     const store = sampleStore();
     const days = Object.keys(store.days);
-    expect(() => toOtlpRequest(store, { days, privacyThreshold: 0, serviceVersion: VERSION })).toThrow(/privacyThreshold/);
-    expect(() => toOtlpRequest(store, { days, privacyThreshold: 1, serviceVersion: '0.1.0 (Anna)' })).toThrow(/serviceVersion/);
-    expect(() => toOtlpRequest(store, { days: ['yesterday'], privacyThreshold: 1, serviceVersion: VERSION })).toThrow(/UTC days/);
-    const tampered: CounterStore = { version: 1, days: { [DAY]: { 'personnummer|blocked|640823-4174|built-in': 9 } } };
-    expect(() => toOtlpRequest(tampered, { days: [DAY], privacyThreshold: 1, serviceVersion: VERSION })).toThrow(/site/);
+    expect(() => toOtlpRequest(store, { days, serviceVersion: '0.1.0 (Anna)' })).toThrow(/serviceVersion/);
+    expect(() => toOtlpRequest(store, { days: ['yesterday'], serviceVersion: VERSION })).toThrow(/UTC days/);
+    const tampered = (key: string): CounterStore => ({ version: 2, days: { [DAY]: { [key]: 9 } } });
+    const send = (key: string) => () => toOtlpRequest(tampered(key), { days: [DAY], serviceVersion: VERSION });
+    expect(send('personnummer|blocked|640823-4174|built-in|none|none')).toThrow(/site/);
+    expect(send('personnummer|blocked|other|built-in|640823-4174|none')).toThrow(/rule/);
+    expect(send('personnummer|blocked|other|custom|custom.19640823-4174|none')).toThrow(/rule/);
+    expect(send('personnummer|sent-anyway|other|built-in|none|Anna Svensson')).toThrow(/reason/);
+    expect(send('personnummer|blocked|other|built-in')).toThrow(/6 parts/);
+    const error = (() => {
+      try {
+        send('personnummer|sent-anyway|other|built-in|none|Anna Svensson 640823-4174')();
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return '';
+    })();
+    expect(error).not.toMatch(/Anna|640823/);
   });
 
   it('never sends anything but catalogue values, count and time digits, and fixed keys (property)', () => {
@@ -123,7 +150,7 @@ describe('toOtlpRequest', () => {
     const fixedStrings = new Set<string>([
       'service.name', 'promptvakt', 'service.version', VERSION, 'promptvakt.counters', String(CATALOGUE_VERSION),
       metric.name, metric.description, metric.unit, ...LABEL_KEYS,
-      ...COUNTER_CATEGORIES, ...COUNTER_ACTIONS, ...COUNTER_SOURCES, OTHER_SITE, ...HOSTS,
+      ...COUNTER_CATEGORIES, ...COUNTER_ACTIONS, ...COUNTER_SOURCES, ...COUNTER_REASONS, ...KNOWN_RULES, OTHER_SITE, ...HOSTS,
     ]);
     const check = (value: unknown): void => {
       if (Array.isArray(value)) return value.forEach(check);
@@ -138,14 +165,14 @@ describe('toOtlpRequest', () => {
       else expect([1, true]).toContain(value); // aggregationTemporality and isMonotonic
     };
     fc.assert(
-      fc.property(arbitraryStore, fc.integer({ min: 1, max: 30 }), (store, k) => {
+      fc.property(arbitraryStore, (store) => {
         const days = [...Object.keys(store.days), DAY];
-        const body = JSON.stringify(toOtlpRequest(store, { days, privacyThreshold: k, serviceVersion: VERSION }).request);
+        const body = JSON.stringify(toOtlpRequest(store, { days, serviceVersion: VERSION }).request);
         check(JSON.parse(body));
         // Every data point's labels form a series key inside the catalogue.
         for (const point of decodeOtlpJson(body).resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!.sum.dataPoints) {
           const labels = attributesOf(point);
-          expect(() => parseSeriesKey(LABEL_KEYS.map((key) => labels[key]).join('|'), HOSTS)).not.toThrow();
+          expect(() => parseSeriesKey(LABEL_KEYS.map((key) => labels[key]).join('|'), HOSTS, KNOWN_RULES)).not.toThrow();
         }
       }),
       { numRuns: 150 },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COUNTER_ACTIONS, LABEL_KEYS, builtInSiteHosts, type CounterEvent } from '../../lib/counters/catalogue';
+import { LABEL_KEYS, builtInSiteHosts } from '../../lib/counters/catalogue';
 import { toOtlpRequest } from '../../lib/counters/otlp';
 import {
   BACKOFF_BASE_MS,
@@ -15,13 +15,12 @@ import {
   responseOutcome,
 } from '../../lib/counters/report-plan';
 import { addDays, emptyStore, increment, prune, seriesKey, type CounterStore, type LastReport } from '../../lib/counters/store';
-import { CATEGORIES } from '../../lib/types';
 import { decodeOtlpJson } from '../support/otlp-decode';
-import { seeded } from './counter-fixtures';
+import { finding, seeded, simulatedBrowserEvents } from './counter-fixtures';
 
 const HOSTS = builtInSiteHosts();
 const TODAY = '2026-11-24';
-const event: CounterEvent = { category: 'personnummer', action: 'blocked', site: 'chatgpt.com', source: 'built-in' };
+const event = finding({ category: 'personnummer', action: 'blocked', site: 'chatgpt.com', source: 'built-in', rule: 'personnummer.valid' });
 const report = (day: string): LastReport => ({ sentAt: `${day}T01:00:00.000Z`, endpoint: 'https://otel.example.se/v1/metrics', body: '{}' });
 
 function storeWithDays(offsets: number[]): CounterStore {
@@ -79,7 +78,6 @@ describe('markReported', () => {
 describe('a reporter over 60 days', () => {
   it('delivers every completed day exactly once, with failed sends kept pending', () => {
     const random = seeded(99);
-    const actions = COUNTER_ACTIONS.filter((a) => a !== 'degraded');
     let store = emptyStore();
     const counted = new Map<string, number>(); // day#series → count, as the browser counted it
     const received = new Map<string, number>(); // the same, summed from accepted OTLP bodies
@@ -90,7 +88,7 @@ describe('a reporter over 60 days', () => {
       const days = daysToReport(store, today);
       if (!days.length) return;
       expect(days.every((day) => day < today)).toBe(true);
-      const body = JSON.stringify(toOtlpRequest(store, { days, privacyThreshold: 1, serviceVersion: '0.1.0' }).request);
+      const body = JSON.stringify(toOtlpRequest(store, { days, serviceVersion: '0.1.0' }).request);
       for (const point of decodeOtlpJson(body).resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!.sum.dataPoints) {
         const day = new Date(Number(BigInt(point.startTimeUnixNano) / 1_000_000n)).toISOString().slice(0, 10);
         const labels = Object.fromEntries(point.attributes.map((a) => [a.key, a.value.stringValue]));
@@ -101,16 +99,10 @@ describe('a reporter over 60 days', () => {
     };
     for (let d = 0; d < 60; d++) {
       const today = addDays(start, d);
-      for (let i = Math.floor(random() * 30); i > 0; i--) {
-        const e: CounterEvent = {
-          category: CATEGORIES[Math.floor(random() * CATEGORIES.length)]!,
-          action: actions[Math.floor(random() * actions.length)]!,
-          site: random() < 0.5 ? 'other' : HOSTS[Math.floor(random() * HOSTS.length)]!,
-          source: random() < 0.8 ? 'built-in' : 'custom',
-        };
-        store = increment(store, e, today);
+      for (const [, e, n] of simulatedBrowserEvents(random, { days: [today], hosts: HOSTS, events: Math.floor(random() * 30) })) {
+        store = increment(store, e, today, n);
         const key = `${today}#${seriesKey(e)}`;
-        counted.set(key, (counted.get(key) ?? 0) + 1);
+        counted.set(key, (counted.get(key) ?? 0) + n);
       }
       // Some days the reporter runs several times; a third of the sends fail.
       for (let run = 0; run < 1 + Math.floor(random() * 3); run++) {

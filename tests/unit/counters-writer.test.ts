@@ -3,7 +3,7 @@ import { COUNTER_ACTIONS, builtInSiteHosts, type CounterEvent } from '../../lib/
 import { addDays, emptyStore, increment, migrate, seriesKey, todayTotals, utcDay, type CounterStore } from '../../lib/counters/store';
 import { CounterWriter, type CounterStorage } from '../../lib/counters/writer';
 import { CATEGORIES } from '../../lib/types';
-import { seeded } from './counter-fixtures';
+import { KNOWN_RULES, degradedOn, finding, seeded } from './counter-fixtures';
 
 const HOSTS = builtInSiteHosts();
 const NOW = new Date('2026-11-24T12:00:00Z');
@@ -54,13 +54,15 @@ function tabEvents(): CounterEvent[] {
   const actions = COUNTER_ACTIONS.filter((a) => a !== 'degraded');
   return Array.from({ length: 500 }, (_, i) => {
     const tab = i % 25;
-    if (i % 50 === 0) return { category: 'none', action: 'degraded', site: HOSTS[tab % HOSTS.length]!, source: 'none' };
-    return {
+    if (i % 50 === 0) return degradedOn(HOSTS[tab % HOSTS.length]!);
+    const action = actions[i % actions.length]!;
+    return finding({
       category: CATEGORIES[i % CATEGORIES.length]!,
-      action: actions[i % actions.length]!,
+      action,
       site: tab < HOSTS.length ? HOSTS[tab]! : 'other',
       source: i % 3 ? 'built-in' : 'custom',
-    };
+      reason: action === 'sent-anyway' && i % 2 ? 'public' : 'none',
+    });
   });
 }
 
@@ -103,7 +105,7 @@ describe('CounterWriter', () => {
   it('rejects an event outside the catalogue at once and writes nothing for it', async () => {
     const storage = new FakeStorage();
     const writer = new CounterWriter({ storage, knownHosts: () => HOSTS, now: () => NOW });
-    const good: CounterEvent = { category: 'email', action: 'warned', site: 'other', source: 'built-in' };
+    const good: CounterEvent = finding({ category: 'email', action: 'warned', site: 'other', source: 'built-in' });
     const results = await Promise.allSettled([
       writer.increment(good),
       writer.increment({ ...good, site: 'intranet.example.se' }),
@@ -114,10 +116,21 @@ describe('CounterWriter', () => {
     expect(todayTotals(await writer.read(), TODAY).total).toBe(1);
   });
 
+  it('uses the known rules of the moment (policy can add a rule), and only built-in rules by default', async () => {
+    const event = finding({ category: 'classified', action: 'blocked', site: 'other', source: 'custom', rule: 'custom.projekt-nordstjarna' });
+    await expect(new CounterWriter({ storage: new FakeStorage(), knownHosts: () => HOSTS, now: () => NOW }).increment(event)).rejects.toThrow(/known rule/);
+    let rules: readonly string[] = ['personnummer.valid'];
+    const writer = new CounterWriter({ storage: new FakeStorage(), knownHosts: () => HOSTS, knownRules: () => rules, now: () => NOW });
+    await expect(writer.increment(event)).rejects.toThrow(/known rule/);
+    rules = KNOWN_RULES;
+    await writer.increment(event);
+    expect((await writer.read()).days[TODAY]?.[seriesKey(event)]).toBe(1);
+  });
+
   it('uses the known hosts of the moment (policy can add a site)', async () => {
     let hosts = HOSTS;
     const writer = new CounterWriter({ storage: new FakeStorage(), knownHosts: () => hosts, now: () => NOW });
-    const event: CounterEvent = { category: 'classified', action: 'blocked', site: 'ai.example.se', source: 'custom' };
+    const event: CounterEvent = finding({ category: 'classified', action: 'blocked', site: 'ai.example.se', source: 'custom' });
     await expect(writer.increment(event)).rejects.toThrow(/known host/);
     hosts = [...HOSTS, 'ai.example.se'];
     await writer.increment(event);
@@ -128,7 +141,7 @@ describe('CounterWriter', () => {
     let now = new Date('2026-11-24T23:59:59.990Z');
     const storage = new FakeStorage();
     const writer = new CounterWriter({ storage, knownHosts: () => HOSTS, now: () => now });
-    const event: CounterEvent = { category: 'phone', action: 'logged', site: 'other', source: 'built-in' };
+    const event: CounterEvent = finding({ category: 'phone', action: 'logged', site: 'other', source: 'built-in' });
     const first = writer.increment(event);
     now = new Date('2026-11-25T00:00:00.010Z');
     const second = writer.increment(event);
@@ -140,7 +153,7 @@ describe('CounterWriter', () => {
 
   it('runs updates in order with the increments around them', async () => {
     const writer = new CounterWriter({ storage: new FakeStorage(), knownHosts: () => HOSTS, now: () => NOW });
-    const event: CounterEvent = { category: 'iban', action: 'masked', site: 'other', source: 'built-in' };
+    const event: CounterEvent = finding({ category: 'iban', action: 'masked', site: 'other', source: 'built-in' });
     const seen: number[] = [];
     const sizeOf = (s: CounterStore) => s.days[TODAY]?.[seriesKey(event)] ?? 0;
     await Promise.all([
@@ -157,7 +170,7 @@ describe('CounterWriter', () => {
   it('rejects the batch whose write failed and goes on with the next', async () => {
     const storage = new FakeStorage();
     const writer = new CounterWriter({ storage, knownHosts: () => HOSTS, now: () => NOW });
-    const event: CounterEvent = { category: 'credential', action: 'blocked', site: 'other', source: 'built-in' };
+    const event: CounterEvent = finding({ category: 'credential', action: 'blocked', site: 'other', source: 'built-in' });
     storage.failNextSet = true;
     await expect(writer.increment(event)).rejects.toThrow(/quota/);
     await writer.increment(event);
@@ -165,7 +178,7 @@ describe('CounterWriter', () => {
   });
 
   it('repairs a corrupted store, reports it, and prunes old days on write', async () => {
-    const old = increment(emptyStore(), { category: 'email', action: 'warned', site: 'other', source: 'built-in' }, addDays(TODAY, -200));
+    const old = increment(emptyStore(), finding({ category: 'email', action: 'warned', site: 'other', source: 'built-in' }), addDays(TODAY, -200));
     const diagnostics: string[] = [];
     const storage = new FakeStorage({ ...old, days: { ...old.days, 'not-a-day': {} } });
     let retentionDays = 365;
@@ -176,11 +189,11 @@ describe('CounterWriter', () => {
       retentionDays: () => retentionDays,
       onDiagnostic: (d) => diagnostics.push(d),
     });
-    await writer.increment({ category: 'none', action: 'degraded', site: 'claude.ai', source: 'none' });
+    await writer.increment(degradedOn('claude.ai'));
     expect(diagnostics.join()).toMatch(/invalid entry dropped/);
     expect(Object.keys(migrate(storage.value).store.days)).toEqual([addDays(TODAY, -200), TODAY]);
     retentionDays = 90; // the policy changed
-    await writer.increment({ category: 'none', action: 'degraded', site: 'claude.ai', source: 'none' });
+    await writer.increment(degradedOn('claude.ai'));
     expect(Object.keys(migrate(storage.value).store.days)).toEqual([TODAY]);
   });
 });

@@ -2,9 +2,10 @@
  * The statistics tab and the popup's "today" line, rendered with
  * react-dom/server from a realistic counter store built with lib/counters'
  * increment(): the tables hold the right numbers per category, outcome and
- * site for each period, the empty state, "What does my organisation see?"
- * (nothing sent, or the endpoint, threshold and the exact last body), the
- * CSV/JSON export content, and the accessible chart structure.
+ * site for each period, false alarms per rule and "sent anyway" per reason,
+ * the empty state, "What does my organisation see?" (nothing sent, or the
+ * endpoint, what else the receiver sees and the exact last body), the
+ * CSV/JSON export content, and the accessible chart and table structure.
  */
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { createElement } from 'react';
@@ -14,18 +15,21 @@ import { UI_STRINGS } from '../../lib/i18n/ui-strings';
 import type { UiLanguage } from '../../lib/i18n/language';
 import { counterActionLabel, counterCategoryLabel } from '../../components/labels';
 import { exportFile, FINDING_ACTIONS, localDay, pendingReport, prettyJson, statsFor, type PeriodDays } from '../../lib/counters/dashboard';
-import { sendStateText, StatsView, type StatsViewProps } from '../../components/OptionsStats';
+import { reasonText, ruleTitle, sendStateText, StatsView, type StatsViewProps } from '../../components/OptionsStats';
 import { PopupView, type PopupViewProps } from '../../components/Popup';
 import { todayCountsText, TodayCountsSlot } from '../../components/PopupSlots';
 import {
   COUNTER_ACTIONS,
   COUNTER_CATEGORIES,
+  COUNTER_REASONS,
   emptyStore,
   increment,
+  ruleSource,
   todayTotals,
   toJsonExport,
   toOtlpRequest,
   type CounterEvent,
+  type CounterReason,
   type CounterStore,
 } from '../../lib/counters';
 import type { EffectivePolicy } from '../../lib/policy/effective';
@@ -38,12 +42,20 @@ vi.mock('@wxt-dev/browser', () => ({ browser: fakeBrowser }));
 
 const TODAY = '2026-11-23';
 const BUILT_IN = resolvePolicy(undefined, undefined);
+// privacyThreshold is deprecated: still accepted in a policy, and ignored.
 const REPORTING = resolvePolicy(
   { version: 1, counters: { endpoint: 'https://otel.example.se', privacyThreshold: 3, intervalMinutes: 30, retentionDays: 60 } },
   undefined,
 );
 
-type Add = [day: string, category: CounterEvent['category'], action: CounterEvent['action'], site: string, count: number, source?: 'built-in' | 'custom'];
+type Add = [
+  day: string,
+  category: CounterEvent['category'],
+  action: CounterEvent['action'],
+  site: string,
+  count: number,
+  labels?: { source?: 'built-in' | 'custom'; rule?: string; reason?: CounterReason },
+];
 
 /**
  * Five days with counts: today (2026-11-23), 5, 20 and 60 days ago, and one
@@ -57,8 +69,8 @@ const ADDS: Add[] = [
   [TODAY, 'email', 'warned', 'chatgpt.com', 1],
   [TODAY, 'email', 'masked', 'chatgpt.com', 1],
   // 5 days ago.
-  ['2026-11-18', 'personnummer', 'blocked', 'gemini.google.com', 4],
-  ['2026-11-18', 'classified', 'blocked', 'other', 2, 'custom'],
+  ['2026-11-18', 'personnummer', 'blocked', 'gemini.google.com', 4, { rule: 'personnummer.valid' }],
+  ['2026-11-18', 'classified', 'blocked', 'other', 2, { source: 'custom' }],
   ['2026-11-18', 'personnummer', 'edited', 'gemini.google.com', 4],
   ['2026-11-18', 'none', 'degraded', 'chatgpt.com', 1],
   // 20 days ago.
@@ -72,14 +84,38 @@ const ADDS: Add[] = [
 
 function buildStore(adds: readonly Add[] = ADDS): CounterStore {
   let store = emptyStore();
-  for (const [day, category, action, site, count, source] of adds) {
-    const event = (category === 'none' ? { category, action, site, source: 'none' } : { category, action, site, source: source ?? 'built-in' }) as CounterEvent;
+  for (const [day, category, action, site, count, labels = {}] of adds) {
+    const rule = labels.rule ?? 'none';
+    const source = labels.source ?? (rule === 'none' ? 'built-in' : ruleSource(rule));
+    const event = (
+      category === 'none'
+        ? { category, action, site, source: 'none', rule: 'none', reason: 'none' }
+        : { category, action, site, source, rule, reason: labels.reason ?? 'none' }
+    ) as CounterEvent;
     store = increment(store, event, day, count);
   }
   return store;
 }
 
 const STORE = buildStore();
+
+/**
+ * False alarms and "sent anyway" with reasons, on top of ADDS: this week (today and
+ * 2026-11-18), and one false alarm 20 days ago (outside the 7-day period).
+ */
+const FEEDBACK: Add[] = [
+  [TODAY, 'email', 'false-alarm', 'chatgpt.com', 1, { rule: 'email.address' }],
+  [TODAY, 'health', 'false-alarm', 'claude.ai', 2, { rule: 'health.about-person' }],
+  ['2026-11-18', 'classified', 'false-alarm', 'other', 2, { rule: 'custom.projekt-nordstjarna' }],
+  ['2026-11-18', 'health', 'false-alarm', 'other', 1, { rule: 'health.about-person' }],
+  ['2026-11-18', 'phone', 'false-alarm', 'other', 1, { source: 'custom' }],
+  ['2026-11-03', 'email', 'false-alarm', 'chatgpt.com', 7, { rule: 'email.address' }],
+  [TODAY, 'health', 'sent-anyway', 'claude.ai', 2, { rule: 'health.about-person', reason: 'own-data' }],
+  [TODAY, 'email', 'sent-anyway', 'chatgpt.com', 1, { rule: 'email.address', reason: 'fictitious' }],
+  ['2026-11-18', 'personnummer', 'sent-anyway', 'other', 3, { rule: 'personnummer.valid', reason: 'fictitious' }],
+  ['2026-11-18', 'health', 'sent-anyway', 'other', 1, { reason: 'false-alarm' }],
+];
+const FEEDBACK_STORE = buildStore([...ADDS, ...FEEDBACK]);
 
 function view(overrides: Partial<StatsViewProps> = {}): string {
   const props: StatsViewProps = {
@@ -142,13 +178,37 @@ describe('statsFor', () => {
       { value: 'claude.ai', total: 2 },
       { value: 'other', total: 2 },
     ]);
-    expect(week.byAction).toEqual({ warned: 3, blocked: 9, masked: 1, 'sent-anyway': 1, edited: 4, logged: 0, degraded: 1 });
+    expect(week.byAction).toEqual({ warned: 3, blocked: 9, masked: 1, 'sent-anyway': 1, edited: 4, logged: 0, degraded: 1, 'false-alarm': 0 });
     expect(week.total).toBe(19);
     expect(week.byDay.map((d) => [d.day, d.total])).toEqual([
       ['2026-11-18', 11],
       [TODAY, 8],
     ]);
     expect(FINDING_ACTIONS).toEqual(['warned', 'blocked', 'logged']);
+  });
+
+  it('counts false alarms per rule (with its category) and "sent anyway" per reason, within the period', () => {
+    const week = statsFor(FEEDBACK_STORE, TODAY, 7);
+    expect(week.falseAlarmsByRule).toEqual([
+      { rule: 'health.about-person', category: 'health', total: 3 },
+      { rule: 'custom.projekt-nordstjarna', category: 'classified', total: 2 },
+      { rule: 'email.address', category: 'email', total: 1 },
+      { rule: 'none', category: 'phone', total: 1 },
+    ]);
+    expect(week.sentAnywayByReason).toEqual([
+      { reason: 'fictitious', total: 4 },
+      { reason: 'own-data', total: 2 },
+      { reason: 'false-alarm', total: 1 },
+      // ADDS' "sent anyway" today had no reason.
+      { reason: 'none', total: 1 },
+    ]);
+    const sum = (rows: { total: number }[]) => rows.reduce((n, r) => n + r.total, 0);
+    expect(sum(week.falseAlarmsByRule)).toBe(week.byAction['false-alarm']);
+    expect(sum(week.sentAnywayByReason)).toBe(week.byAction['sent-anyway']);
+    // False alarms are not findings: the category chart is the same as without them.
+    expect(week.byCategory).toEqual(statsFor(STORE, TODAY, 7).byCategory);
+    expect(statsFor(FEEDBACK_STORE, TODAY, 30).falseAlarmsByRule[0]).toEqual({ rule: 'email.address', category: 'email', total: 8 });
+    expect(statsFor(STORE, TODAY, 7).falseAlarmsByRule).toEqual([]);
   });
 
   it('widens with the period and never includes days outside it', () => {
@@ -247,6 +307,66 @@ describe('statistics tab', () => {
     expect(figureOf(html, 'category')).toMatch(/<text[^>]*font-weight="600"[^>]*>7<\/text>/);
   });
 
+  it('shows false alarms per rule and "sent anyway" per reason as two small captioned tables', () => {
+    const html = view({ store: FEEDBACK_STORE });
+    const alarms = element(html, 'div', 'data-false-alarms="table"');
+    expect(alarms).toMatch(/<caption>Felaktiga varningar per regel<span class="pv-visually-hidden">, 2026-11-17 till och med 2026-11-23<\/span><\/caption>/);
+    expect(alarms).toContain('<th scope="col">Regel</th><th scope="col">Kategori</th><th scope="col">Antal</th>');
+    const rows = [...alarms.matchAll(/<tr data-rule="([^"]+)" data-rule-category="([^"]+)"><th scope="row">([^<]*)<\/th><td>([^<]*)<\/td><td data-count="true">(\d+)<\/td><\/tr>/g)].map((m) => m.slice(1));
+    expect(rows).toEqual([
+      ['health.about-person', 'health', 'Uppgift om hälsa', 'Hälsa', '3'],
+      ['custom.projekt-nordstjarna', 'classified', 'projekt-nordstjarna', 'Säkerhetsskydds- eller sekretessmarkering', '2'],
+      ['email.address', 'email', expect.any(String), 'E-postadress', '1'],
+      ['none', 'phone', 'Okänd regel', 'Telefonnummer', '1'],
+    ]);
+    expect(text(element(alarms, 'tfoot', '<tfoot'))).toBe('Totalt 7');
+    expect(alarms).toMatch(/<table class="pv-table" aria-describedby="([^"]+)">.*<p id="\1" class="pv-muted">/);
+
+    const reasons = element(html, 'div', 'data-reasons="table"');
+    expect(reasons).toContain('<caption>Skickat ändå, per skäl<span class="pv-visually-hidden">');
+    expect(reasons).toContain('<th scope="col">Skäl</th><th scope="col">Antal</th>');
+    expect([...reasons.matchAll(/<tr data-reason="([^"]+)"><th scope="row">([^<]*)<\/th><td>(\d+)<\/td><\/tr>/g)].map((m) => m.slice(1))).toEqual([
+      ['fictitious', 'Påhittade uppgifter eller testdata', '4'],
+      ['own-data', 'Mina egna uppgifter', '2'],
+      ['false-alarm', 'Felaktig varning', '1'],
+      ['none', 'Inget skäl angivet', '1'],
+    ]);
+    expect(text(element(reasons, 'tfoot', '<tfoot'))).toBe('Totalt 8');
+
+    const en = view({ store: FEEDBACK_STORE, language: 'en' });
+    expect(text(element(en, 'tr', 'data-rule="health.about-person"'))).toBe('Health information Health 3');
+    expect(text(element(en, 'tr', 'data-reason="fictitious"'))).toBe('Made-up information or test data 4');
+    expect(text(en)).toContain('False alarms per rule');
+    expect(text(en)).toContain('Sent anyway, by reason');
+  });
+
+  it('says plainly when there were no false alarms or "sent anyway" in the period', () => {
+    const html = view({ store: buildStore([[TODAY, 'email', 'warned', 'chatgpt.com', 1]]) });
+    expect(text(element(html, 'p', 'data-false-alarms="none"'))).toBe('Ingen har rapporterat en felaktig varning under perioden.');
+    expect(text(element(html, 'p', 'data-reasons="none"'))).toBe('Inget skickades ändå under perioden.');
+    expect(html).not.toContain('<caption>Felaktiga');
+  });
+
+  it('names every rule and reason in both languages', () => {
+    for (const language of ['sv', 'en'] as const) {
+      const t = UI_STRINGS[language];
+      const reasons = COUNTER_REASONS.map((r) => reasonText(t, r));
+      for (const label of reasons) expect(label.trim()).toBeTruthy();
+      expect(new Set(reasons).size).toBe(reasons.length);
+      expect(ruleTitle(t, language, 'personnummer.valid')).not.toBe('personnummer.valid');
+      expect(ruleTitle(t, language, 'custom.projekt-nordstjarna')).toBe('projekt-nordstjarna');
+      expect(ruleTitle(t, language, 'none')).toBe(t.statsRuleUnknown);
+    }
+    expect(UI_STRINGS.sv.reasonLabel).toEqual({
+      'false-alarm': 'Felaktig varning',
+      fictitious: 'Påhittade uppgifter eller testdata',
+      public: 'Uppgifterna är redan offentliga',
+      'own-data': 'Mina egna uppgifter',
+      approved: 'Jag har tillstånd att dela dem',
+      other: 'Annat skäl',
+    });
+  });
+
   it('says so when nothing was counted in the period, and shows no charts', () => {
     for (const html of [view({ store: emptyStore() }), view({ store: buildStore([['2026-09-24', 'credential', 'blocked', 'chatgpt.com', 7]]) })]) {
       expect(html).toContain('data-empty="true"');
@@ -258,7 +378,7 @@ describe('statistics tab', () => {
     expect(text(view({ store: emptyStore(), language: 'en' }))).toContain('Nothing was counted in this period.');
     // Only degraded events: no findings to chart per category or site, but the outcome table shows them.
     const degradedOnly = view({ store: buildStore([[TODAY, 'none', 'degraded', 'chatgpt.com', 2]]) });
-    expect(text(degradedOnly)).toContain('Inga fynd under perioden.');
+    expect(text(degradedOnly)).toContain('Inga träffar under perioden.');
     expect(dayRows(degradedOnly)).toEqual({ [TODAY]: { degraded: 2, total: 2 } });
   });
 
@@ -289,7 +409,7 @@ describe('statistics tab', () => {
 
 describe('"What does my organisation see?"', () => {
   const sentAt = '2026-11-22T09:15:00.000Z';
-  const { request } = toOtlpRequest(STORE, { days: ['2026-11-18'], privacyThreshold: 3, serviceVersion: '0.1.0' });
+  const { request } = toOtlpRequest(STORE, { days: ['2026-11-18'], serviceVersion: '0.1.0' });
   const body = JSON.stringify(request);
   const reported: CounterStore = {
     ...STORE,
@@ -308,15 +428,25 @@ describe('"What does my organisation see?"', () => {
     );
   });
 
-  it('shows the endpoint, interval, threshold, what is pending, and "nothing sent yet"', () => {
+  it('shows the endpoint, interval, what is pending, what else the receiver sees, and "nothing sent yet"', () => {
     const section = element(view({ policy: REPORTING }), 'section', 'data-reporting="on"');
     expect(text(section)).toContain('Mottagare https://otel.example.se/v1/metrics');
     expect(text(section)).toContain('ungefär en gång per 30 minuter (±20 %)');
-    expect(text(section)).toContain('Integritetströskel (k) 3: antal under 3 skickas aldrig');
-    // Completed days not yet sent: 2026-08-15, 09-24, 11-03, 11-18; below k = 3: classified 2 and degraded 1 on 11-18.
+    // Every count is sent: no threshold, nothing held back, and the receiver's view said plainly.
+    expect(REPORTING.counters).not.toHaveProperty('privacyThreshold');
+    expect(section).not.toContain('data-org-threshold');
+    expect(section).not.toContain('data-org-held-back');
+    expect(text(section)).not.toMatch(/tröskel/i);
+    expect(text(section)).toContain('Alla antal skickas, även små.');
+    expect(text(element(section, 'p', 'data-org-address'))).toContain('IP-adress och User-Agent');
+    const en = element(view({ policy: REPORTING, language: 'en' }), 'section', 'data-reporting="on"');
+    expect(text(en)).toContain('Every count is sent, small ones too.');
+    expect(text(element(en, 'p', 'data-org-address'))).toContain('IP address and User-Agent');
+    expect(text(en)).not.toMatch(/threshold/i);
+    // Completed days not yet sent: 2026-08-15, 09-24, 11-03, 11-18, with 1 + 1 + 2 + 4 series; every one is sent.
     expect(section).toContain('data-org-pending-days="4"');
-    expect(section).toContain('data-org-held-back="2"');
-    expect(pendingReport(STORE, TODAY, 3)).toEqual({ days: 4, dataPoints: 6, heldBack: 2 });
+    expect(section).toContain('data-org-pending-points="8"');
+    expect(pendingReport(STORE, TODAY)).toEqual({ days: 4, dataPoints: 8 });
     expect(text(section)).toContain('Inget skickat ännu.');
     expect(section).toMatch(/<button type="button" class="pv-button" aria-disabled="false"[^>]*>Skicka nu<\/button>/);
     expect(section).toMatch(/<p role="status" class="pv-live" data-send-state="idle"><\/p>/);
@@ -335,8 +465,10 @@ describe('"What does my organisation see?"', () => {
     // Only line breaks and indentation were added.
     expect(stripJsonSpace(shown)).toBe(body);
     expect(shown).toContain('{"key":"category","value":{"stringValue":"personnummer"}}');
-    // Only 11-18's personnummer point (4 ≥ k) was sent.
+    // Every 11-18 point was sent, the small ones too.
     expect(shown).toContain('"asInt": "4"');
+    expect(shown).toContain('"asInt": "2"');
+    expect(shown).toContain('"asInt": "1"');
     expect(text(section)).not.toContain('Inget skickat ännu');
   });
 
@@ -409,14 +541,15 @@ describe('export', () => {
     expect(file.filename).toBe('promptvakt-counters-2026-11-23.csv');
     expect(file.type).toBe('text/csv;charset=utf-8');
     const lines = file.content.split('\r\n');
-    expect(lines[0]).toBe('day,category,action,site,source,count');
+    expect(lines[0]).toBe('day,category,action,site,source,rule,reason,count');
     expect(lines.at(-1)).toBe('');
     expect(lines).toHaveLength(ADDS.length + 2);
-    expect(lines).toContain('2026-11-18,personnummer,blocked,gemini.google.com,built-in,4');
-    expect(lines).toContain('2026-11-18,classified,blocked,other,custom,2');
-    expect(lines).toContain('2026-11-18,none,degraded,chatgpt.com,none,1');
-    expect(lines).toContain('2026-08-15,iban,warned,chatgpt.com,built-in,9');
-    expect(lines[1]).toBe('2026-08-15,iban,warned,chatgpt.com,built-in,9');
+    expect(lines).toContain('2026-11-18,personnummer,blocked,gemini.google.com,built-in,personnummer.valid,none,4');
+    expect(lines).toContain('2026-11-18,classified,blocked,other,custom,none,none,2');
+    expect(lines).toContain('2026-11-18,none,degraded,chatgpt.com,none,none,none,1');
+    expect(lines).toContain('2026-08-15,iban,warned,chatgpt.com,built-in,none,none,9');
+    expect(lines[1]).toBe('2026-08-15,iban,warned,chatgpt.com,built-in,none,none,9');
+    expect(exportFile(FEEDBACK_STORE, 'csv', now).content).toContain(`${TODAY},health,sent-anyway,claude.ai,built-in,health.about-person,own-data,2\r\n`);
   });
 
   it('builds the JSON download: the rows, pretty-printed', () => {
@@ -426,13 +559,13 @@ describe('export', () => {
     const rows = JSON.parse(file.content);
     expect(rows).toEqual(toJsonExport(STORE));
     expect(rows).toHaveLength(ADDS.length);
-    expect(rows).toContainEqual({ day: TODAY, category: 'health', action: 'sent-anyway', site: 'claude.ai', source: 'built-in', count: 1 });
+    expect(rows).toContainEqual({ day: TODAY, category: 'health', action: 'sent-anyway', site: 'claude.ai', source: 'built-in', rule: 'none', reason: 'none', count: 1 });
     expect(file.content.endsWith('\n')).toBe(true);
   });
 
   it('names the file by the local date, and exports an empty store as just the header', () => {
     expect(localDay(new Date(2027, 0, 5, 0, 1))).toBe('2027-01-05');
-    expect(exportFile(emptyStore(), 'csv', now).content).toBe('day,category,action,site,source,count\r\n');
+    expect(exportFile(emptyStore(), 'csv', now).content).toBe('day,category,action,site,source,rule,reason,count\r\n');
     expect(exportFile(emptyStore(), 'json', now).content).toBe('[]\n');
   });
 });

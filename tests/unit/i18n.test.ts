@@ -250,10 +250,10 @@ describe('catalogue specifics', () => {
     for (const [key, note] of Object.entries(IN_PAGE_STRINGS_DESCRIPTIONS)) expect(UI_STRINGS_DESCRIPTIONS[key as keyof typeof UI_STRINGS_DESCRIPTIONS], key).toBe(note);
   });
 
-  it('DIALOG_STRINGS: counts findings in both languages', () => {
-    expect(DIALOG_STRINGS.sv.indicatorFindings(3)).toBe('3 fynd');
-    expect(DIALOG_STRINGS.en.indicatorFindings(1)).toBe('1 finding');
-    expect(DIALOG_STRINGS.en.indicatorFindings(2)).toBe('2 findings');
+  it('DIALOG_STRINGS: counts what to check in both languages, in plain words', () => {
+    expect(DIALOG_STRINGS.sv.indicatorFindings(3)).toBe('3 att kontrollera');
+    expect(DIALOG_STRINGS.en.indicatorFindings(1)).toBe('1 to check');
+    expect(DIALOG_STRINGS.en.indicatorFindings(2)).toBe('2 to check');
   });
 
   it('MARKING_PLACE_TEXT: says where a marking was found, in a sentence', () => {

@@ -85,8 +85,9 @@ describe('popup site status', () => {
   it('names a protected site and treats everything else as not protected', () => {
     expect(siteStatus('https://chatgpt.com/c/123')).toEqual({ protected: true, name: 'ChatGPT', mode: 'block' });
     expect(siteStatus('https://claude.ai/new', BUILT_IN)).toEqual({ protected: true, name: 'Claude', mode: 'block' });
-    expect(siteStatus('https://www.example.se/')).toEqual({ protected: false });
-    expect(siteStatus('https://www.example.se/', BUILT_IN)).toEqual({ protected: false });
+    // The host of an unprotected page is named (the popup reads it through activeTab only when opened).
+    expect(siteStatus('https://www.example.se/')).toEqual({ protected: false, host: 'www.example.se' });
+    expect(siteStatus('https://www.example.se/', BUILT_IN)).toEqual({ protected: false, host: 'www.example.se' });
     expect(siteStatus('chrome-extension://abc/popup.html')).toEqual({ protected: false });
     expect(siteStatus(undefined)).toEqual({ protected: false });
     expect(siteStatus('not a url')).toEqual({ protected: false });
@@ -98,15 +99,15 @@ describe('popup site status', () => {
       name: 'ai.region.example.se',
       mode: 'warn',
     });
-    expect(siteStatus('https://claude.ai/new', WITH_ERRORS)).toEqual({ protected: false, offByOrganisation: true });
+    expect(siteStatus('https://claude.ai/new', WITH_ERRORS)).toEqual({ protected: false, offByOrganisation: true, host: 'claude.ai' });
     expect(siteStatus('https://chatgpt.com/', WITH_ERRORS)).toMatchObject({ protected: true, mode: 'block' });
     const monitor = resolvePolicy({ version: 1, sites: [{ pattern: 'chatgpt.com', mode: 'monitor' }] }, undefined);
     expect(siteStatus('https://chatgpt.com/', monitor)).toMatchObject({ protected: true, name: 'ChatGPT', mode: 'monitor' });
   });
 
   it('is off everywhere when the organisation switches Promptvakt off', () => {
-    expect(siteStatus('https://chatgpt.com/', SWITCHED_OFF)).toEqual({ protected: false, offByOrganisation: true });
-    expect(siteStatus('https://www.example.se/', SWITCHED_OFF)).toEqual({ protected: false });
+    expect(siteStatus('https://chatgpt.com/', SWITCHED_OFF)).toEqual({ protected: false, offByOrganisation: true, host: 'chatgpt.com' });
+    expect(siteStatus('https://www.example.se/', SWITCHED_OFF)).toEqual({ protected: false, host: 'www.example.se' });
   });
 });
 
@@ -162,6 +163,67 @@ describe('popup', () => {
     );
   });
 
+  it('says "reduced protection" instead of "protected" while the employee has lowered a category, and which', () => {
+    const reduced = resolvePolicy(undefined, { categories: { health: 'off', personnummer: 'off' } });
+    const status: SiteStatus = { protected: true, name: 'ChatGPT', mode: 'block' };
+    const html = popup({ policy: reduced, status });
+    expect(html).toContain('data-site-state="reduced"');
+    expect(text(element(html, 'section', 'data-site-state'))).toContain('Minskat skydd');
+    expect(text(element(html, 'section', 'data-site-state'))).not.toContain('Skyddad AI-tjänst');
+    const notice = element(html, 'section', 'data-reduced-protection');
+    expect(notice).toContain('data-reduced-protection="personnummer health"');
+    expect(text(notice)).toContain('Personnummer');
+    expect(notice).toContain('href="chrome-extension://x/options.html#policy"');
+    expect(text(popup({ policy: reduced, status, language: 'en' }))).toContain('Reduced protection');
+    // Stricter than the defaults is not reduced.
+    expect(popup({ policy: resolvePolicy(undefined, { categories: { email: 'block' } }), status })).toContain('data-site-state="protected"');
+  });
+
+  it("offers the organisation's approved tools on every page, protected or not", () => {
+    const policy = resolvePolicy(
+      { version: 1, approvedTools: [{ name: 'Kommunens AI', url: 'https://ai.kommun.example.se/', description: { sv: 'För texter med personuppgifter', en: 'For texts with personal data' } }] },
+      undefined,
+    );
+    for (const status of [{ protected: false }, { protected: true, name: 'ChatGPT', mode: 'block' as const }]) {
+      const tools = element(popup({ policy, status }), 'section', 'data-approved-tools');
+      expect(text(tools)).toContain('Använd Kommunens AI i stället');
+      expect(text(tools)).toContain('För texter med personuppgifter');
+      expect(tools).toContain('href="https://ai.kommun.example.se/"');
+      expect(tools).toContain('target="_blank"');
+      expect(text(tools)).toContain('(öppnas i ny flik)');
+    }
+    expect(text(popup({ policy, language: 'en' }))).toContain('Use Kommunens AI instead');
+    expect(popup()).not.toContain('data-approved-tools');
+  });
+
+  it('on an unlisted site names it, and lists the services Promptvakt protects', () => {
+    const status = siteStatus('https://chat.unlisted-ai.example/', BUILT_IN);
+    const html = popup({ status, tabUrl: 'https://chat.unlisted-ai.example/' });
+    expect(html).toContain('data-site-state="unprotected"');
+    expect(text(html)).toContain('Promptvakt skyddar inte chat.unlisted-ai.example.');
+    const services = element(html, 'section', 'data-protected-services');
+    expect(text(services)).toContain('ChatGPT');
+    expect(text(services)).toContain('Claude');
+    // The organisation's own sites are listed too; a built-in site it switched off is not.
+    const own = resolvePolicy({ version: 1, sites: [{ pattern: 'ai.region.example.se', mode: 'block' }, { pattern: 'claude.ai', mode: 'off' }] }, undefined);
+    const ownServices = text(element(popup({ status, policy: own }), 'section', 'data-protected-services'));
+    expect(ownServices).toContain('ai.region.example.se');
+    expect(ownServices).not.toContain('Claude');
+  });
+
+  it('on an organisation site still waiting for access, says so and offers the grant button there', () => {
+    const policy = resolvePolicy({ version: 1, sites: [{ pattern: 'ai.region.example.se', mode: 'block' }] }, undefined);
+    const url = 'https://ai.region.example.se/chat';
+    const granted = popup({ policy, status: siteStatus(url, policy), tabUrl: url, pendingSites: [] });
+    expect(granted).toContain('data-site-state="protected"');
+    // Before access is granted the tab's address may still be readable (activeTab), the content script is not there.
+    const html = popup({ policy, status: { protected: false, host: 'ai.region.example.se' }, tabUrl: url, pendingSites: ['https://ai.region.example.se/*'] });
+    expect(html).toContain('data-site-state="pending"');
+    const state = element(html, 'section', 'data-site-state');
+    expect(text(state)).toContain('Väntar på åtkomst');
+    expect(state).toContain('data-grant-this-site="true"');
+  });
+
   it('keeps the degraded notice', () => {
     const status: SiteStatus = { protected: true, name: 'Grok', mode: 'block', degraded: true };
     expect(element(popup({ status }), 'section', 'data-degraded="true"')).toContain('Skyddet är begränsat');
@@ -200,8 +262,13 @@ describe('options "Policy"', () => {
     // Named by the row and column headers, described by the hint above the table.
     const labelledBy = /aria-labelledby="([^"]+)"/.exec(personnummer.slice(personnummer.indexOf('<select')))![1]!.split(' ');
     for (const id of labelledBy) expect(html).toContain(`id="${id}"`);
-    const describedBy = /aria-describedby="([^"]+)"/.exec(personnummer)![1]!;
-    expect(element(html, 'p', `id="${describedBy}"`)).toContain('Du kan ändra åtgärden');
+    const describedBy = /aria-describedby="([^"]+)"/.exec(personnummer)![1]!.split(' ');
+    expect(element(html, 'p', `id="${describedBy[0]}"`)).toContain('Du kan ändra åtgärden');
+    // Identity numbers offer only block and warn, and the row says why.
+    expect(element(html, 'span', `id="${describedBy[1]}"`)).toContain('Kan inte sättas lägre än Varning');
+    expect(personnummer).not.toContain('<option value="off"');
+    expect(personnummer).not.toContain('<option value="log"');
+    expect(row(html, 'health')).toContain('<option value="off"');
     // The test-number row cannot be changed.
     expect(row(html, 'official-test-numbers' as Category)).not.toContain('<select');
   });
@@ -227,7 +294,7 @@ describe('options "Policy"', () => {
     // The employee's own "off" for health is overruled; for phone it applies.
     const phone = row(html, 'phone');
     expect(phone).toMatch(/<option value="off" selected="">Av<\/option>/);
-    expect(text(phone)).toContain('Ändrat av dig (standard: Upplysning)');
+    expect(text(phone)).toContain('Ändrat av dig (standard: Noteras)');
     // Warnings say whether they may be sent anyway.
     expect(text(row(html, 'email'))).toContain('Får inte skickas ändå');
     expect(text(row(html, 'politics'))).toContain('Får skickas ändå');
@@ -243,7 +310,7 @@ describe('options "Policy"', () => {
     }
     expect(html).not.toContain('<select');
     // The employee's own "off" does not apply: the default does.
-    expect(text(row(html, 'phone'))).toContain('Upplysning');
+    expect(text(row(html, 'phone'))).toContain('Noteras');
     expect(text(html)).toContain('Din organisation har låst åtgärderna');
     expect(text(policyTab(LOCKED, [], 'en'))).toContain('Locked by your organisation');
   });
@@ -283,7 +350,7 @@ describe('options "Inställningar"', () => {
     expect(checkbox).toContain('checked=""');
     const id = /id="([^"]+)"/.exec(checkbox)![1]!;
     expect(html).toContain(`for="${id}"`);
-    expect(text(html)).toContain('Markera fynd medan jag skriver');
+    expect(text(html)).toContain('Markera känsliga uppgifter medan jag skriver');
   });
 
   it('disables locked settings and says why', () => {

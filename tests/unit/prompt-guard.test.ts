@@ -255,11 +255,12 @@ function chatPage(body: string, options: Options = {}) {
   const background = options.background ?? fakeBackground();
   const checker = new PromptChecker(() => policy, () => mode, background.ask, background.identify);
   const dialog = new FakeDialog();
-  const outcomes: { outcome: GuardOutcome; categories: string[] }[] = [];
+  const outcomes: { outcome: GuardOutcome; categories: string[]; reason?: string }[] = [];
   const checking: boolean[] = [];
   const guard = new PromptGuard(new ComposerLocator(undefined, doc), dialog, checker, () => policy, {
     checking: (active) => void checking.push(active),
-    outcome: (outcome, findings) => void outcomes.push({ outcome, categories: findings.map((f) => f.category) }),
+    outcome: (outcome, findings, reason) =>
+      void outcomes.push({ outcome, categories: findings.map((f) => f.category), ...(reason ? { reason } : {}) }),
   });
   guard.install(dom);
   installed.push({ guard, dom });
@@ -515,6 +516,63 @@ describe('PromptGuard: pasting', () => {
     await vi.waitFor(() => expect(page.seen).toEqual(['paste']));
     expect(pastes).toBe(2);
     expect(page.dialog.requests).toHaveLength(1);
+  });
+});
+
+describe('PromptGuard: "this is wrong" and the reasons for sending anyway', () => {
+  it('on a warning that may be overridden, a false-alarm report is counted and the prompt goes, with reason false-alarm', async () => {
+    const page = chatPage(ALONE, { mode: 'warn' });
+    page.type(WITH_PNR);
+    page.enter();
+    page.dialog.last.onFalseAlarm!();
+    expect(page.dialog.isOpen).toBe(false);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(page.sent).toEqual([WITH_PNR]);
+    expect(page.outcomes).toEqual([
+      { outcome: 'warned', categories: expect.arrayContaining(['personnummer']) },
+      { outcome: 'false-alarm', categories: expect.arrayContaining(['personnummer']) },
+      { outcome: 'sent-anyway', categories: expect.arrayContaining(['personnummer']), reason: 'false-alarm' },
+    ]);
+  });
+
+  it('on a block, the report is counted but nothing is sent: the dialog stays, says so, and offers no second report', async () => {
+    const page = chatPage(ALONE);
+    page.type(WITH_PNR);
+    page.enter();
+    page.dialog.last.onFalseAlarm!();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(page.sent).toEqual([]);
+    expect(page.dialog.isOpen).toBe(true);
+    expect(page.dialog.last.falseAlarmReported).toBe(true);
+    expect(page.dialog.last.onFalseAlarm).toBeUndefined();
+    expect(page.dialog.last.onProceed).toBeUndefined();
+    expect(outcomeNames(page)).toEqual(['blocked', 'false-alarm']);
+  });
+
+  it('on a warning the policy does not let through, the report sends nothing either', async () => {
+    const policy = resolvePolicy({ version: 1, categories: { health: { action: 'warn', allowOverride: false } } }, {});
+    const page = chatPage(ALONE, { policy });
+    page.type('Min kollega har diabetes och är sjukskriven, skriv ett mejl till chefen om det');
+    page.enter();
+    expect(page.dialog.last.result?.decision).toBe('warn');
+    expect(page.dialog.last.onProceed).toBeUndefined();
+    page.dialog.last.onFalseAlarm!();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(page.sent).toEqual([]);
+    expect(page.dialog.last.falseAlarmReported).toBe(true);
+    expect(outcomeNames(page)).toEqual(['warned', 'false-alarm']);
+  });
+
+  it('the reason chosen for "send anyway" is counted with it; the employee\'s own words are never asked of the guard', async () => {
+    const policy = resolvePolicy({ version: 1, categories: { personnummer: { action: 'warn', requireJustification: true } } }, {});
+    const page = chatPage(ALONE, { policy });
+    page.type(WITH_PNR);
+    page.enter();
+    expect(page.dialog.last.requireJustification).toBe(true);
+    page.dialog.last.onProceed!('fictitious');
+    await vi.advanceTimersByTimeAsync(500);
+    expect(page.sent).toEqual([WITH_PNR]);
+    expect(page.outcomes.at(-1)).toEqual({ outcome: 'sent-anyway', categories: expect.arrayContaining(['personnummer']), reason: 'fictitious' });
   });
 });
 

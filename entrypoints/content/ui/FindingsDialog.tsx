@@ -8,8 +8,10 @@
  * the script that loads on every AI-site page ~150 KB smaller. The extension
  * pages (popup, options) use React.
  */
+import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { EffectivePolicy } from '../../../lib/policy/effective';
+import { MIN_JUSTIFICATION_CHARS, OFFERED_REASONS, type JustificationReason } from '../../../lib/policy/justification';
 import { maskForDisplay } from '../../../lib/redaction/mask';
 import { markingPlaceSentence } from '../../../lib/report/marking-places';
 import type { RuleCatalogue } from '../../../lib/rules/catalogue';
@@ -31,27 +33,33 @@ export interface FindingsDialogProps {
   message?: string;
   /** The organisation behind the policy: its own guideline is linked. */
   organisation?: EffectivePolicy['organisation'];
-  /** "Send anyway" asks for a justification first (policy: requireJustification). */
+  /** Which policy decided: with the built-in defaults the dialog never speaks of "the organisation's rules". */
+  policySource?: EffectivePolicy['source'];
+  /** The organisation's approved AI services: "Use <name> instead". */
+  approvedTools?: EffectivePolicy['approvedTools'];
+  /** "Send anyway" asks for a reason first (policy: requireJustification). */
   requireJustification?: boolean;
+  /** A false alarm was reported and the policy does not let this prompt through: say so. */
+  falseAlarmReported?: boolean;
   /** reminder mode: the files, and the organisation's reminder text if it has one. */
   files?: string[];
   reminder?: string;
   onEdit(): void;
   onMask?(): void;
-  /** Receives the justification when one was asked for (it is not stored). */
-  onProceed?(justification?: string): void;
+  /** Receives the chosen reason when one was asked for; the employee's own words never leave the dialog. */
+  onProceed?(reason?: JustificationReason): void;
+  /** "This is wrong": report a false alarm (counted anonymously by rule). */
+  onFalseAlarm?(): void;
 }
 
 const MAX_LISTED = 6;
-
-/** Shortest justification accepted: a word or two, not a single key press. */
-const MIN_JUSTIFICATION = 5;
 
 export function FindingsDialog(props: FindingsDialogProps) {
   const t = IN_PAGE_STRINGS[props.language];
   const d = DIALOG_STRINGS[props.language];
   const dialogRef = useRef<HTMLDivElement>(null);
   const [justification, setJustification] = useState('');
+  const [reason, setReason] = useState<JustificationReason | null>(null);
   const reminder = props.mode === 'reminder';
   const blocked = !reminder && (props.failed || props.result?.decision === 'block');
   const titles = {
@@ -63,7 +71,9 @@ export function FindingsDialog(props: FindingsDialogProps) {
   const title = props.failed ? t.errorTitle : titles[props.mode][blocked ? 1 : 0];
   const proceedLabel = { send: t.sendAnyway, paste: t.pasteAnyway, upload: t.uploadAnyway, reminder: t.uploadAnyway }[props.mode];
   const needsJustification = !!props.requireJustification && !!props.onProceed && !blocked;
-  const justified = justification.trim().length >= MIN_JUSTIFICATION;
+  const typed = justification.trim().length;
+  const justified = reason !== null && (reason !== 'other' || typed >= MIN_JUSTIFICATION_CHARS);
+  const tools = !reminder && !props.failed ? (props.approvedTools ?? []) : [];
 
   // Focus moves into the dialog as it appears (before it is painted), so a key pressed at once — Escape, Enter — is the dialog's.
   useLayoutEffect(() => {
@@ -78,7 +88,7 @@ export function FindingsDialog(props: FindingsDialogProps) {
       return;
     }
     if (e.key !== 'Tab') return;
-    const focusable = [...(dialogRef.current?.querySelectorAll<HTMLElement>('button:not([disabled]), a[href], textarea') ?? [])];
+    const focusable = [...(dialogRef.current?.querySelectorAll<HTMLElement>('button:not([disabled]), a[href], textarea, input') ?? [])];
     if (!focusable.length) return;
     const first = focusable[0]!;
     const last = focusable[focusable.length - 1]!;
@@ -104,6 +114,7 @@ export function FindingsDialog(props: FindingsDialogProps) {
         aria-describedby="pv-body"
         onKeyDown={onKeyDown}
         data-promptvakt-dialog={blocked ? 'block' : 'warn'}
+        lang={props.language}
       >
         <h2 id="pv-title">{title}</h2>
         <div id="pv-body">
@@ -119,11 +130,11 @@ export function FindingsDialog(props: FindingsDialogProps) {
               <p>{t.intro}</p>
               <ul className="pv-findings">
                 {groups.slice(0, MAX_LISTED).map((g) => (
-                  <FindingItem key={g[0]!.rule} findings={g} language={props.language} catalogue={props.catalogue} linkLabel={t.guideline} />
+                  <FindingItem key={g[0]!.rule} findings={g} language={props.language} catalogue={props.catalogue} linkLabel={t.guideline} newTab={d.newTab} />
                 ))}
                 {groups.length > MAX_LISTED && <li>{t.more(groups.length - MAX_LISTED)}</li>}
               </ul>
-              {blocked && <p className="pv-note">{t.blockedNote}</p>}
+              {blocked && <p className="pv-note">{props.policySource === 'organisation' ? t.blockedNote : t.blockedNoteBuiltIn}</p>}
             </>
           )}
           {props.message && (
@@ -131,28 +142,55 @@ export function FindingsDialog(props: FindingsDialogProps) {
               {props.message}
             </p>
           )}
+          {props.falseAlarmReported && (
+            <p className="pv-note" role="status" data-false-alarm="reported">
+              {d.falseAlarmReported}
+            </p>
+          )}
+          {tools.length > 0 && (
+            <ul className="pv-tools" data-approved-tools={tools.length}>
+              {tools.map((tool) => (
+                <li key={tool.url}>
+                  <NewTabLink href={tool.url} hint={d.newTab}>
+                    {d.useInstead(tool.name)}
+                  </NewTabLink>
+                  {tool.description && <span className="pv-muted"> {tool.description[props.language] ?? tool.description.sv ?? tool.description.en}</span>}
+                </li>
+              ))}
+            </ul>
+          )}
           {props.organisation?.policyUrl && (
             <p className="pv-org">
-              <a href={props.organisation.policyUrl} target="_blank" rel="noopener noreferrer">
+              <NewTabLink href={props.organisation.policyUrl} hint={d.newTab}>
                 {d.organisationPolicy(props.organisation.name)}
-              </a>
+              </NewTabLink>
               {props.organisation.contact && <> · {d.organisationContact(props.organisation.contact)}</>}
             </p>
           )}
           {needsJustification && (
-            <div className="pv-justification">
+            <fieldset className="pv-justification" aria-describedby="pv-justification-hint">
+              <legend>{d.justificationLegend}</legend>
+              {OFFERED_REASONS.map((r) => (
+                <label key={r} className="pv-reason">
+                  <input type="radio" name="pv-reason" value={r} checked={reason === r} onChange={() => setReason(r)} data-reason={r} />
+                  {d.reasons[r]}
+                </label>
+              ))}
               <label htmlFor="pv-justification">{d.justificationLabel}</label>
               <textarea
                 id="pv-justification"
                 rows={2}
                 value={justification}
-                aria-describedby="pv-justification-hint"
+                aria-describedby="pv-justification-length"
                 onInput={(e) => setJustification((e.currentTarget as HTMLTextAreaElement).value)}
               />
+              <span id="pv-justification-length" className={reason === 'other' && typed < MIN_JUSTIFICATION_CHARS ? 'pv-note' : 'pv-muted'}>
+                {d.justificationLength(MIN_JUSTIFICATION_CHARS, Math.min(typed, MIN_JUSTIFICATION_CHARS))}
+              </span>
               <span id="pv-justification-hint" className="pv-muted">
                 {d.justificationHint}
               </span>
-            </div>
+            </fieldset>
           )}
         </div>
         <div className="pv-actions">
@@ -167,17 +205,39 @@ export function FindingsDialog(props: FindingsDialogProps) {
           {props.onProceed && !blocked && (
             <button
               type="button"
-              onClick={byUser(() => props.onProceed?.(needsJustification ? justification.trim() : undefined))}
+              onClick={byUser(() => props.onProceed?.(needsJustification && reason ? reason : undefined))}
               data-action="proceed"
               className="pv-secondary"
               disabled={needsJustification && !justified}
+              aria-describedby={needsJustification ? 'pv-justification-length' : undefined}
             >
               {proceedLabel}
             </button>
           )}
+          {props.onFalseAlarm && !props.failed && !reminder && (
+            <button type="button" onClick={byUser(props.onFalseAlarm)} data-action="false-alarm" className="pv-secondary" aria-describedby="pv-false-alarm-hint">
+              {d.falseAlarm}
+            </button>
+          )}
         </div>
+        {props.onFalseAlarm && !props.failed && !reminder && (
+          <p id="pv-false-alarm-hint" className="pv-muted pv-small">
+            {d.falseAlarmHint}
+          </p>
+        )}
       </div>
     </div>
+  );
+}
+
+/** A link that opens a new tab and says so: an arrow for the eye, words for screen readers. No opener, no referrer. */
+function NewTabLink(props: { href: string; hint: string; children: ComponentChildren }) {
+  return (
+    <a href={props.href} target="_blank" rel="noopener noreferrer">
+      {props.children}
+      <span aria-hidden="true"> ↗</span>
+      <span className="pv-visually-hidden"> {props.hint}</span>
+    </a>
   );
 }
 
@@ -192,7 +252,7 @@ function groupByRule(findings: Finding[]): Finding[][] {
   return [...byRule.values()];
 }
 
-function FindingItem(props: { findings: Finding[]; language: UiLanguage; catalogue: RuleCatalogue; linkLabel: string }) {
+function FindingItem(props: { findings: Finding[]; language: UiLanguage; catalogue: RuleCatalogue; linkLabel: string; newTab: string }) {
   const { findings, language, catalogue } = props;
   const first = findings[0]!;
   const rule = catalogue.rules.get(first.rule);
@@ -211,9 +271,9 @@ function FindingItem(props: { findings: Finding[]; language: UiLanguage; catalog
       {rule && <div>{rule.reason[language]}</div>}
       {places.length > 0 && <div className="pv-where">{places.map((where) => markingPlaceSentence(where, language)).join(' ')}</div>}
       {guideline && (
-        <a href={guideline.url} target="_blank" rel="noopener noreferrer">
+        <NewTabLink href={guideline.url} hint={props.newTab}>
           {props.linkLabel}: {guideline.title[language]}
-        </a>
+        </NewTabLink>
       )}
     </li>
   );

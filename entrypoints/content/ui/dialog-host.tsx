@@ -119,12 +119,16 @@ export class DialogHost implements DialogPresenter {
             failed={request.failed}
             message={request.message ? IN_PAGE_STRINGS[this.language][request.message] : undefined}
             organisation={policy.organisation}
+            policySource={policy.source}
+            approvedTools={policy.approvedTools}
             requireJustification={request.requireJustification}
+            falseAlarmReported={request.falseAlarmReported}
             files={request.files}
             reminder={reminder ? (reminder[this.language] ?? reminder.sv ?? reminder.en) : undefined}
             onEdit={request.onEdit}
             onMask={request.onMask}
             onProceed={request.onProceed}
+            onFalseAlarm={request.onFalseAlarm}
           />
         )}
       </>,

@@ -3,6 +3,7 @@
  * contract between entrypoints/content/guard.ts and ui/dialog-host.tsx, in a
  * module of its own so neither imports the other.
  */
+import type { JustificationReason } from '../../../lib/policy/justification';
 import type { ScanResult } from '../../../lib/types';
 import type { DialogMode } from './FindingsDialog';
 
@@ -13,10 +14,15 @@ export interface DialogRequest {
   /** A UI string key shown as a status line. */
   message?: 'maskFailed' | 'notSent' | 'classifiedNoMask';
   requireJustification?: boolean;
+  /** A false alarm was reported and this prompt may not go anyway: the dialog thanks and says so. */
+  falseAlarmReported?: boolean;
   files?: string[];
   onEdit(): void;
   onMask?(): void;
-  onProceed?(justification?: string): void;
+  /** The reason chosen when the policy asks for one (never the employee's own words). */
+  onProceed?(reason?: JustificationReason): void;
+  /** "This is wrong": the employee reports a false alarm. */
+  onFalseAlarm?(): void;
 }
 
 export interface DialogPresenter {
