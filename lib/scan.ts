@@ -7,6 +7,7 @@ import { BUILT_IN_DETECTORS } from './detectors/registry';
 import { DEFAULT_POLICY, type DetectionPolicy } from './policy/default-policy';
 import { builtInCatalogue, type RuleCatalogue } from './rules/catalogue';
 import { normalize } from './text/normalize';
+import { TextIndex } from './text/text-index';
 import { ACTION_RANK, cappedAction, type Action, type Decision, type Finding, type RawFinding, type ScanResult } from './types';
 
 export interface ScanOptions {
@@ -24,7 +25,8 @@ export function scan(text: string, options: ScanOptions = {}): ScanResult {
   const detectors = options.detectors ?? BUILT_IN_DETECTORS;
   const norm = normalize(text);
   const raw: RawFinding[] = [];
-  const ctx: ScanContext = { norm, referenceDate: options.referenceDate ?? new Date(), earlierFindings: raw };
+  // Words, lines and the like are read once and shared by the detectors.
+  const ctx: ScanContext = { norm, referenceDate: options.referenceDate ?? new Date(), earlierFindings: raw, text: new TextIndex(norm.text) };
   for (const detector of detectors) {
     // A loop, not push(...found): a huge paste can yield more findings than a call may take arguments.
     for (const found of detector.detect(ctx)) raw.push(found);

@@ -19,13 +19,14 @@
  * ("lösenordet måste vara minst 12 tecken"), a "BEGIN PRIVATE KEY" line with no key.
  */
 import type { RawFinding } from '../types';
-import type { Detector } from './detector';
+import { textIndexOf, type Detector } from './detector';
 import { findConnectionStrings } from './credentials/connection-strings';
 import { CATEGORY, type Hit } from './credentials/hit';
 import { findLabelled } from './credentials/labelled';
 import { resolveOverlaps } from './credentials/overlaps';
 import { findPem } from './credentials/pem';
 import { findTokens } from './credentials/tokens';
+import { DETECTOR_HINTS } from './text-needles';
 
 export const credentialDetector: Detector = {
   id: 'credentials',
@@ -35,7 +36,7 @@ export const credentialDetector: Detector = {
     findPem(text, hits);
     findTokens(text, hits);
     findConnectionStrings(text, hits);
-    findLabelled(text, hits);
+    findLabelled(text, hits, textIndexOf(ctx).derived(DETECTOR_HINTS).credentialKeys);
     return resolveOverlaps(hits).map((h): RawFinding => ({ category: CATEGORY, rule: h.rule, start: h.start, end: h.end }));
   },
 };

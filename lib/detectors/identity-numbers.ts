@@ -17,7 +17,8 @@ import testNumbers from '../../rules/test-personnummer.json';
 import { parseIdentityNumber, type IdentityNumber } from '../validators/personnummer';
 import { decodeTestNumberKeys, TestNumberRegistry } from '../validators/test-personnummer';
 import type { RawFinding } from '../types';
-import type { Detector, ScanContext } from './detector';
+import type { DigitRuns } from '../text/text-index';
+import { textIndexOf, type Detector, type ScanContext } from './detector';
 import { IdentityContext, isGluedIdPrefix } from './identity-numbers/context';
 import { digitChains, isTight, type Chain } from './identity-numbers/digit-chains';
 import { dateAt, formAt, type FormMatch } from './identity-numbers/forms';
@@ -63,12 +64,13 @@ class IdentityScanner {
   constructor(
     private readonly text: string,
     private readonly referenceDate: Date,
+    private readonly runs?: DigitRuns,
   ) {
     this.context = new IdentityContext(text);
   }
 
   run(): RawFinding[] {
-    const chains = digitChains(this.text);
+    const chains = digitChains(this.text, this.runs);
     // Which groups a reported number covers, per chain (most chains never get an entry).
     const covered = new Map<number, Set<number>>();
     const cover = (c: number, k: number) => {
@@ -226,6 +228,6 @@ class IdentityScanner {
 export const identityNumberDetector: Detector = {
   id: 'identity-numbers',
   detect(ctx: ScanContext): RawFinding[] {
-    return new IdentityScanner(ctx.norm.text, ctx.referenceDate).run();
+    return new IdentityScanner(ctx.norm.text, ctx.referenceDate, textIndexOf(ctx).digitRuns).run();
   },
 };

@@ -35,15 +35,18 @@
  * over it, so the whole scan is linear in the length of the text.
  */
 import type { RawFinding } from '../types';
-import type { Detector, ScanContext } from './detector';
+import { textIndexOf, type Detector, type ScanContext } from './detector';
 import { anchoredMarkings } from './markings/anchored-scanner';
 import { recallMarkings } from './markings/recall';
+import { DETECTOR_HINTS } from './text-needles';
 
 export const markingsDetector: Detector = {
   id: 'markings',
   detect(ctx: ScanContext): RawFinding[] {
-    const { findings: anchored, levelHint } = anchoredMarkings(ctx.norm.text);
-    const recalled = recallMarkings(ctx.norm.text, anchored, levelHint);
+    const index = textIndexOf(ctx);
+    const hints = index.derived(DETECTOR_HINTS);
+    const { findings: anchored, levelHint } = anchoredMarkings(ctx.norm.text, index.lines, hints.level);
+    const recalled = recallMarkings(ctx.norm.text, anchored, levelHint, { lines: index.lines, hints: hints.recall });
     if (recalled.length === 0) return anchored;
     return [...anchored, ...recalled].sort((a, b) => a.start - b.start);
   },

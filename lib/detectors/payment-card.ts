@@ -12,7 +12,8 @@
  * Linear: groups are read once from clean starts, at most 8 groups are kept.
  */
 import type { RawFinding } from '../types';
-import type { Detector } from './detector';
+import { DigitRunCursor } from '../text/text-index';
+import { textIndexOf, type Detector } from './detector';
 import { numberEndsCleanly, numberStartsCleanly, windowBefore } from '../validators/chars';
 import { luhnValid } from '../validators/luhn';
 
@@ -124,16 +125,18 @@ export const paymentCardDetector: Detector = {
   detect(ctx) {
     const text = ctx.norm.text;
     const findings: RawFinding[] = [];
-    const runs = /\d+/g;
-    for (let m = runs.exec(text); m; m = runs.exec(text)) {
-      const i = m.index;
+    // The scan's runs of digits, read as a /\d+/g search from a moving lastIndex (`from`).
+    const runs = new DigitRunCursor(textIndexOf(ctx).digitRuns);
+    for (let from = 0; runs.next(from); ) {
+      const i = runs.start;
+      from = runs.end;
       if (!numberStartsCleanly(text, i)) continue;
       const g = readGroups(text, i);
       const end = g.overflow || g.groups.length === 0 ? -1 : bestCard(text, g);
       if (end > 0 && !INVOICE_REFERENCE_BEFORE.test(windowBefore(text, i, 32))) {
         findings.push({ category: 'payment-card', rule: 'payment-card.number', start: i, end });
       }
-      if (g.end > runs.lastIndex) runs.lastIndex = g.end;
+      if (g.end > from) from = g.end;
     }
     return findings;
   },

@@ -29,7 +29,8 @@
  *     numbers followed by a currency or a percent sign.
  */
 import type { RawFinding } from '../types';
-import type { Detector } from './detector';
+import { DigitRunCursor } from '../text/text-index';
+import { textIndexOf, type Detector } from './detector';
 import { numberEndsCleanly, numberStartsCleanly, windowBefore } from '../validators/chars';
 import { parseIdentityNumber } from '../validators/personnummer';
 
@@ -223,7 +224,6 @@ const NUMBER_WORD = /(?:^|[^\p{L}\p{N}])(?:nr|nummer|number|no)(?![\p{L}])/u;
 /** A currency or percent sign right after the number makes it an amount. */
 const UNIT_AFTER = /^ ?(?:(?:kr|kronor|sek|eur|usd|tkr|mkr|miljoner)(?!\p{L})|:-|%|€|\$)/iu;
 
-const DIGIT_RUNS = /\d+/g;
 
 /** After a digit group ending at `next`, walkGroups() reads another group (the same test as there, for a digit group). */
 function continuesAfter(text: string, next: number): boolean {
@@ -238,14 +238,12 @@ export const phoneDetector: Detector = {
   detect(ctx) {
     const text = ctx.norm.text;
     const findings: RawFinding[] = [];
-    // Jump from digit run to digit run (a native regex scan), not character by character.
-    // test() builds no match array; the run is the digits before lastIndex, back to where the search began.
-    const runs = DIGIT_RUNS;
-    runs.lastIndex = 0;
-    for (let from = 0; runs.test(text); from = runs.lastIndex) {
-      const runEnd = runs.lastIndex;
-      let runStart = runEnd - 1;
-      while (runStart > from && isDigitCode(text.charCodeAt(runStart - 1))) runStart--;
+    // Jump from digit run to digit run (the scan's runs of digits), not character by character.
+    const runs = new DigitRunCursor(textIndexOf(ctx).digitRuns);
+    for (let from = 0; runs.next(from); ) {
+      const runStart = runs.start;
+      const runEnd = runs.end;
+      from = runEnd;
       const lead = text.charCodeAt(runStart - 1);
       // Most numbers are short and stand alone ("den 12 oktober"): fewer digits than any
       // phone number and no group after them, so nothing to read.
@@ -259,7 +257,7 @@ export const phoneDetector: Detector = {
         findings.push({ category: 'phone', rule: verdict.rule, start, end });
       }
       // The rest of the phrase never starts a number of its own.
-      if (end > runs.lastIndex) runs.lastIndex = end;
+      if (end > from) from = end;
     }
     return findings;
   },

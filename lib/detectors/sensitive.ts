@@ -15,7 +15,7 @@ import surnamesJson from '../../rules/names/surnames.json';
 import { trustData, type DataCheck } from '../rules/data-check';
 import { addAnchorWords, collectAnchors, hasAnchorIn, labelPattern, possessiveWords, type AnchorTag, type Anchors } from './sensitive/anchors';
 import { looksEnglish } from './sensitive/english-language';
-import { Lexicon, TermSyntaxError, tokenize, type LexiconMatch } from '../text/lexicon';
+import { Lexicon, TermSyntaxError, type LexiconMatch } from '../text/lexicon';
 import type { AnchorWords, Vocabulary } from './sensitive/schema';
 import { segment, type Segments } from './sensitive/segments';
 import { nameLists } from '../text/names';
@@ -23,7 +23,7 @@ import { firstAtOrAfter } from '../text/sorted-positions';
 import { insideAddress } from '../text/web-address';
 import { DataValidationError } from '../rules/validate';
 import { SENSITIVE_CATEGORIES, type RawFinding, type SensitiveCategory } from '../types';
-import type { Detector, ScanContext } from './detector';
+import { textIndexOf, type Detector, type ScanContext } from './detector';
 
 /** How far a sentence or paragraph may reach around a term (long pastes have long "paragraphs"). */
 const SENTENCE_REACH = 300;
@@ -84,7 +84,7 @@ export function createSensitiveDetector(data: SensitiveDetectorData, check: Data
     id: 'sensitive',
     detect(ctx: ScanContext): RawFinding[] {
       const text = ctx.norm.text;
-      const tokens = tokenize(text);
+      const tokens = textIndexOf(ctx).tokens;
       const terms: LexiconMatch<TermTag>[] = [];
       const anchorMatches: LexiconMatch<AnchorTag>[] = [];
       for (const m of lexicon.match(tokens)) {
@@ -97,7 +97,7 @@ export function createSensitiveDetector(data: SensitiveDetectorData, check: Data
         .filter((f) => f.category === 'personnummer' || f.category === 'samordningsnummer')
         .map((f) => f.start);
       const anchors = collectAnchors(tokens, anchorMatches, names, labels, identityStarts, possessive);
-      const segments = segment(text);
+      const segments = segment(text, tokens);
       const nameInSentence = englishNameOracle(text, data.englishPersonFinder);
       const findings: RawFinding[] = [];
       for (const m of terms) {

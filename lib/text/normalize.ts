@@ -29,12 +29,27 @@ const CONFUSABLES: Record<string, string> = {
 };
 
 /**
- * Characters that may need a change. ASCII and Latin-1/Latin Extended letters
- * (åäöé …) never do, so ordinary Swedish text costs one comparison per
- * character; replacementFor makes the exact decision.
+ * Code units that may need a change. ASCII and Latin-1/Latin Extended letters
+ * (åäö é …) never do, so ordinary Swedish text costs one native search;
+ * classify() makes the exact decision.
  */
-function mayNeedChange(c: number): boolean {
-  return c >= 0xa0 && (c > 0x24f || c === 0xa0 || c === 0xad);
+const MAY_NEED_CHANGE = /[\u00a0\u00ad\u0250-\uffff]/g;
+
+/** classify(): a combining mark, which stays or goes depending on what it sits on. */
+const MARK = 1;
+/** classify() results by code unit: a prompt repeats its few special characters (’ ” – …) many times. */
+const classified = new Map<number, string | null | typeof MARK>();
+const CLASSIFIED_MAX = 4096;
+
+/** What a code point may become: MARK, or its replacement ('' drops it; null keeps it). */
+function classify(ch: string, code: number): string | null | typeof MARK {
+  if (ch.length > 1) return isCombiningMark(ch, code) ? MARK : replacementFor(ch);
+  let kind = classified.get(code);
+  if (kind === undefined) {
+    kind = isCombiningMark(ch, code) ? MARK : replacementFor(ch);
+    if (classified.size < CLASSIFIED_MAX) classified.set(code, kind);
+  }
+  return kind;
 }
 
 const DROPPED = /^[\u00AD\u034F\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFEFF\uFFA0]$/u;
@@ -124,20 +139,24 @@ export function normalize(original: string): NormalizedText {
   let changed = false;
   // The last code point of the normalised text before copiedTo (-1 while there is none).
   let lastOut = -1;
-  for (let i = 0; i < original.length; i++) {
+  const next = MAY_NEED_CHANGE;
+  next.lastIndex = 0;
+  for (let m = next.exec(original); m; m = next.exec(original)) {
+    const i = m.index;
     const code = original.charCodeAt(i);
-    if (!mayNeedChange(code)) continue;
     // Astral code points (mathematical digits, emoji) come as a surrogate pair; a lone
     // high surrogate is one unit, so the character after it is still looked at.
     const width = code >= 0xd800 && code <= 0xdbff && isLowSurrogate(original.charCodeAt(i + 1)) ? 2 : 1;
-    const ch = original.slice(i, i + width);
+    next.lastIndex = i + width;
+    const ch = width === 1 ? m[0] : original.slice(i, i + width);
+    const kind = classify(ch, code);
     let replacement: string | null;
-    if (isCombiningMark(ch, code)) {
+    if (kind === MARK) {
       // The base is the normalised character before the mark: a full-width digit has become '5' by now.
       const base = i > copiedTo ? codePointBefore(original, i) : lastOut;
       replacement = base >= 0 && !carriesMarks(base) ? '' : null;
     } else {
-      replacement = replacementFor(ch);
+      replacement = kind;
     }
     if (replacement !== null) {
       changed = true;
@@ -153,7 +172,6 @@ export function normalize(original: string): NormalizedText {
         origAt.push(copiedTo);
       }
     }
-    i += width - 1;
   }
   if (!changed) return identity(original);
   parts.push(original.slice(copiedTo));

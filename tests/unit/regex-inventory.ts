@@ -25,6 +25,7 @@ import { STICKY } from '../../lib/detectors/credentials/tokens';
 import { PLACEHOLDER_PATTERN } from '../../lib/detectors/credentials/value-shape';
 import { BARE_REF, FIRST_REF, LEVEL_ANY_CASE, LEVEL_CAPS, MORE_REF } from '../../lib/detectors/markings/terms';
 import { labelPattern } from '../../lib/detectors/sensitive/anchors';
+import { DETECTOR_NEEDLES } from '../../lib/detectors/text-needles';
 import { pathPattern } from '../../lib/sites/built-in-sites';
 import { PLACEHOLDER_LABELS } from '../../lib/i18n/placeholder-labels';
 import { placeholderPattern } from '../../lib/redaction/restore';
@@ -154,6 +155,8 @@ export const BUILT_REGEXES: Record<string, { count: number; regexes: () => [stri
   'lib/detectors/identity-numbers/digit-chains.ts': { count: 3, regexes: () => Object.entries(GAP_PATTERNS) },
   'lib/detectors/identity-numbers/context.ts': { count: 2, regexes: () => Object.entries(CONTEXT_PATTERNS) },
   'lib/detectors/markings/recall.ts': { count: 9, regexes: () => Object.entries(RECALL_PATTERNS) },
+  // The one search for the hint words of the markings and credentials detectors (lib/detectors/text-needles.ts).
+  'lib/text/needles.ts': { count: 1, regexes: () => [['DETECTOR_NEEDLES', DETECTOR_NEEDLES.regex]] },
   'lib/counters/catalogue.ts': { count: 1, regexes: () => [['HOSTNAME_RE', HOSTNAME_RE]] },
   'lib/detectors/sensitive/anchors.ts': { count: 1, regexes: () => [['labelPattern(anchors.json labels)', labelPattern(anchorWords.labels)]] },
   'lib/redaction/restore.ts': {

@@ -2,6 +2,7 @@
  * Labelled passwords and secrets: "password=…", "lösenordet är …", "api_key: …".
  * One regex search finds the key words; each key reads a bounded value after it.
  */
+import type { Hits } from '../../text/needles';
 import { isLetterAt } from '../../validators/chars';
 import type { Hit, Rule } from './hit';
 import { isPlaceholderOrCode, looksLikeIdentifier, looksLikePassword, looksRandom } from './value-shape';
@@ -71,12 +72,21 @@ export const KEY_SCAN = new RegExp(
 );
 const FAMILY = new Map(KEYS);
 
-export function findLabelled(text: string, hits: Hit[]): void {
+/**
+ * `keys`: where KEY_SCAN matches start and how long each is (the scan's one
+ * search for hint words gives them, lib/detectors/text-needles.ts); KEY_SCAN's
+ * matches are read from them one after the other, as its own search would find them.
+ */
+export function findLabelled(text: string, hits: Hit[], keys: Hits): void {
   const n = text.length;
-  KEY_SCAN.lastIndex = 0;
-  for (let m = KEY_SCAN.exec(text); m; m = KEY_SCAN.exec(text)) {
-    const keyStart = m.index;
-    const keyEnd = keyStart + m[0].length;
+  const { positions, lengths } = keys;
+  // Where KEY_SCAN's search would go on (its lastIndex).
+  let from = 0;
+  for (let h = 0; h < positions.length; h++) {
+    const keyStart = positions[h]!;
+    if (keyStart < from) continue;
+    const keyEnd = keyStart + lengths[h]!;
+    from = keyEnd;
     // The key must end its word ("password", "password." but not "passwords" or "token_count").
     let k = keyEnd;
     while (k < n && (text.charCodeAt(k) === 46 || text.charCodeAt(k) === 45)) k++;
@@ -86,14 +96,14 @@ export function findLabelled(text: string, hits: Hit[]): void {
     while (wordStart > 0 && keyStart - wordStart <= 64 && isKeyChar(text, wordStart - 1)) wordStart--;
     if (keyStart - wordStart > 64) continue;
     if (wordStart < keyStart && !keyBoundary(text, keyStart)) continue;
-    const key = m[0].toLowerCase();
+    const key = text.slice(keyStart, keyEnd).toLowerCase();
     const family = FAMILY.get(key);
     if (!family) continue;
     const read = { end: keyEnd };
     const hit = valueAfterKey(text, wordStart, keyEnd, key, family, read);
     if (hit) hits.push(hit);
     // A value that followed ':' or '=' is consumed, so it is never rescanned for keys (keeps the scan linear).
-    if (read.end > KEY_SCAN.lastIndex) KEY_SCAN.lastIndex = read.end;
+    if (read.end > from) from = read.end;
   }
 }
 

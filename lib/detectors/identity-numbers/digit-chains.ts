@@ -11,6 +11,7 @@
  *
  * One forward pass over the text; each gap is looked at once and is short.
  */
+import type { DigitRuns } from '../../text/text-index';
 
 /** What stands between two digit groups. */
 export type Sep =
@@ -145,17 +146,18 @@ export function singleCharGap(c: number): Sep | null {
   }
 }
 
-/** Splits the text into chains of digit groups, in text order. */
-export function digitChains(text: string): Chain[] {
+/**
+ * Splits the text into chains of digit groups, in text order. `runs`: the
+ * text's runs of digits (/\d+/g), when the scan has them already.
+ */
+export function digitChains(text: string, runs?: DigitRuns): Chain[] {
   const chains: Chain[] = [];
   let current: Chain | null = null;
   // Most texts hold no escape and no numeric entity: then a plain run of digits is all there is to find.
-  const re = text.includes('\\u') || text.includes('&#') ? DIGITS : PLAIN_DIGITS;
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const first = m[0].charCodeAt(0);
-    if (first < 48 || first > 57) continue; // an escape or an entity
-    const group = { start: m.index, end: m.index + m[0].length };
+  const escapes = text.includes('\\u') || text.includes('&#');
+  const groups = !escapes && runs ? runs : digitGroups(text, escapes ? DIGITS : PLAIN_DIGITS);
+  for (let k = 0; k < groups.starts.length; k++) {
+    const group = { start: groups.starts[k]!, end: groups.ends[k]! };
     const prev = current?.groups[current.groups.length - 1];
     const gap = prev ? group.start - prev.end : MAX_GAP + 1;
     // One character between two groups is the common case ("68 400", "08-123"): no slice for it.
@@ -169,6 +171,20 @@ export function digitChains(text: string): Chain[] {
     }
   }
   return chains;
+}
+
+/** The digit groups DIGITS or PLAIN_DIGITS finds (escapes and entities are matched, and left out). */
+function digitGroups(text: string, re: RegExp): DigitRuns {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const first = m[0].charCodeAt(0);
+    if (first < 48 || first > 57) continue; // an escape or an entity
+    starts.push(m.index);
+    ends.push(m.index + m[0].length);
+  }
+  return { starts, ends };
 }
 
 /** Separators that join parts of ONE number: a neighbour joined this way makes the number longer. */

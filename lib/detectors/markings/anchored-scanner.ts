@@ -17,7 +17,8 @@ import {
   type KeyMode,
   type Mode,
 } from './candidates';
-import { lineIndex } from './line-index';
+import type { LineIndex } from '../../text/line-index';
+import { nextHit } from '../../text/needles';
 import {
   hasLower,
   isMetaLine,
@@ -32,13 +33,12 @@ import {
   standaloneTail,
   startsUpper,
 } from './line-shape';
-import { DOUBLE_SPACE, NONE, nextIndex, nextMatch, nextSpacedDash } from './next-occurrence';
+import { NONE, nextIndex, nextSpacedDash } from './next-occurrence';
 import { CODE_LINE } from './recall';
 import { PortionMarkings } from './portion-markings';
 import { chapterOf, MARKING_RULES, ruleOf } from './rule-ids';
 import {
   CAPS_LEVEL_START,
-  LEVEL_HINT,
   NON_MARKING_LABELS,
   matchBareRefs,
   matchLevel,
@@ -102,8 +102,15 @@ class MarkingScanner {
   /** Some line has a level hint (the recall pass need not look for level terms where none is). */
   levelHintSeen = false;
 
-  constructor(private readonly text: string) {
-    const lines = lineIndex(text);
+  /** Where LEVEL_HINT matches start. */
+  private readonly levelHints: readonly number[];
+
+  constructor(
+    private readonly text: string,
+    lines: LineIndex,
+    levelHints: readonly number[],
+  ) {
+    this.levelHints = levelHints;
     this.starts = lines.starts;
     this.ends = lines.ends;
     this.lineCount = lines.count;
@@ -111,7 +118,8 @@ class MarkingScanner {
 
   /**
    * Most lines carry no marking. One forward search per hint over the whole
-   * text (not several regexes per line) shows which lines need a closer look:
+   * text (not several regexes per line; the level words come from the one
+   * search for hint words of a scan) shows which lines need a closer look:
    *   - a line with a level hint (LEVEL_HINT) gets the full scan;
    *   - a line without one cannot hold a level term, so only what needs no
    *     level term is looked at: label values (after ':', '=', a tag or a
@@ -125,6 +133,7 @@ class MarkingScanner {
     const text = this.text;
     // The next occurrence of each at or after the current line; searched again only once passed.
     let hint = -1;
+    let hintAt = 0;
     let tlp = -1;
     let colon = -1;
     let equals = -1;
@@ -138,7 +147,10 @@ class MarkingScanner {
       const s = this.starts[li]!;
       const e = this.ends[li]!;
       if (s === e) continue;
-      if (hint < s) hint = nextMatch(text, LEVEL_HINT, s);
+      if (hint < s) {
+        hintAt = nextHit(this.levelHints, s, hintAt);
+        hint = hintAt < this.levelHints.length ? this.levelHints[hintAt]! : NONE;
+      }
       if (hint !== NONE) this.levelHintSeen = true;
       if (tlp < s) tlp = nextIndex(text, 'TLP', s);
       if (colon < s) colon = nextIndex(text, ':', s);
@@ -148,7 +160,7 @@ class MarkingScanner {
       if (tab < s) tab = nextIndex(text, '\t', s);
       if (pipe < s) pipe = nextIndex(text, '|', s);
       if (dash < s) dash = nextSpacedDash(text, s);
-      if (spaces < s) spaces = nextMatch(text, DOUBLE_SPACE, s);
+      if (spaces < s) spaces = nextIndex(text, '  ', s);
       const level = hint < e;
       const cells = tab < e || pipe < e || dash < e || spaces < e;
       if (level || cells || tlp < e || colon < e || equals < e || lt < e || paren < e) this.scanLine(li, level, cells);
@@ -609,9 +621,13 @@ class MarkingScanner {
 
 }
 
-/** The anchored findings, and whether the text has a level hint anywhere. */
-export function anchoredMarkings(text: string): { findings: RawFinding[]; levelHint: boolean } {
-  const scanner = new MarkingScanner(text);
+/**
+ * The anchored findings, and whether the text has a level hint anywhere.
+ * `lines` and `levelHints` (where LEVEL_HINT matches start) come from the
+ * scan's TextIndex (lib/detectors/text-needles.ts).
+ */
+export function anchoredMarkings(text: string, lines: LineIndex, levelHints: readonly number[]): { findings: RawFinding[]; levelHint: boolean } {
+  const scanner = new MarkingScanner(text, lines, levelHints);
   const findings = scanner.run();
   return { findings, levelHint: scanner.levelHintSeen };
 }

@@ -9,18 +9,9 @@ export function nextIndex(text: string, needle: string, from: number): number {
   return i < 0 ? NONE : i;
 }
 
-/** Start of the first match of a global regex at or after `from`, or NONE. */
-export function nextMatch(text: string, re: RegExp, from: number): number {
-  re.lastIndex = from;
-  const m = re.exec(text);
-  return m ? m.index : NONE;
-}
-
 /** Index of the dash of the first " - " cell delimiter at or after `from`, or NONE. */
 export function nextSpacedDash(text: string, from: number): number {
   let i = text.indexOf('-', from);
   while (i >= 0 && !(text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32)) i = text.indexOf('-', i + 1);
   return i < 0 ? NONE : i;
 }
-
-export const DOUBLE_SPACE = / {2}/g;

@@ -20,6 +20,9 @@
  */
 import cues from '../../../rules/markings/cues.json';
 import type { MarkingPlace, RawFinding } from '../../types';
+import type { LineIndex } from '../../text/line-index';
+import type { Hits } from '../../text/needles';
+import { firstAtOrAfter } from '../../text/sorted-positions';
 import { BARE_REF, CLASS_KEYS, FIRST_REF, normKey, SECRECY_KEYS } from './terms';
 
 const POSSIBLE_MARKING_RULE = 'classified.possible-marking';
@@ -59,7 +62,11 @@ const LEVEL_ANYWHERE = new RegExp(
 const LEVEL_IN_SENTENCE = new RegExp(LEVEL_ANYWHERE.source, 'giu');
 /** What may stand before a level in lower case that still marks: "är", "märkt", "Ämne:", "classification=". */
 const LOWER_CASE_LEAD = /(?:^|[^\p{L}])(?:är|var|blir|står|is|was|are|were|märkt\p{L}*|stämplad\p{L}*|klassad\p{L}*|klassificerad\p{L}*|klassificeras|marked|stamped|classified|labell?ed|som|as)(?:[ \t]+\p{L}+)?[ \t]+$|[:=]["' \t]{0,3}$|^[\s\p{P}\p{S}]*$/u;
-/** Every level term contains one of these (ASCII-only, no unicode flag: a fast search over the whole text). */
+/**
+ * Every level term contains one of these (ASCII-only, no unicode flag). This
+ * and the other hint regexes below (lists of words only) are searched for in
+ * the scan's one search for hint words (lib/detectors/text-needles.ts).
+ */
 const LEVEL_HINT_ANY = /hemlig|konfidenti|secret|confidenti|restr|cosmic/gi;
 /** No look-behind and no unicode flag, so the search is fast; secrecyStatements() checks the word boundaries. */
 const SECRECY_ADJECTIVE = new RegExp(`(?:${[...cues.secrecyAdjectives].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'gi');
@@ -158,6 +165,7 @@ export function skeleton(s: string, max = Number.POSITIVE_INFINITY): string {
 
 /** Letters a stamp's skeleton starts with (HEMLIG, KONFIDENTIELL, BEGRÄNSAT, RESTREINT, CONFIDENTIEL, EU, NATO, TRÈS, TOP, SECRET, COSMIC). */
 const STAMP_INITIALS = new Set(['H', 'K', 'B', 'R', 'C', 'E', 'N', 'T', 'S']);
+const STAMP_INITIAL_CODES = new Set([...STAMP_INITIALS].map((c) => c.charCodeAt(0)));
 
 /**
  * A cheap look before the skeleton: at most STAMP_LINE letters, and the first
@@ -168,8 +176,8 @@ function mayBeStampLine(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c < 0x2000)) {
-      // The first letter decides at once for most lines of prose.
-      if (letters === 0 && !STAMP_INITIALS.has(text[i]!.toUpperCase())) return false;
+      // The first letter decides at once for most lines of prose (ASCII without a string).
+      if (letters === 0 && !(c < 0x80 ? STAMP_INITIAL_CODES.has(c & ~0x20) : STAMP_INITIALS.has(text[i]!.toUpperCase()))) return false;
       if (++letters > STAMP_LETTERS) return false;
     }
   }
@@ -197,9 +205,14 @@ const STAMP_SKELETONS = (() => {
   return map;
 })();
 
-interface Line {
-  start: number;
-  end: number;
+/** Where the words the passes look for first stand: the starts of each hint regex's matches (lib/detectors/text-needles.ts). */
+export interface RecallHints {
+  levelAny: readonly number[];
+  header: readonly number[];
+  other: readonly number[];
+  oslLine: readonly number[];
+  /** Where a secrecy adjective starts, and the length of the longest one there (SECRECY_ADJECTIVE's match). */
+  secrecyAdjectives: Hits;
 }
 
 interface Candidate {
@@ -217,7 +230,11 @@ const hasLower = (s: string) => s !== s.toUpperCase();
 const isCaps = (s: string) => !hasLower(s) && s !== s.toLowerCase();
 
 export class MarkingRecall {
-  private readonly lines: Line[] = [];
+  /** Lines end at '\n' (a '\r' before it is not part of the line). */
+  private readonly lineStarts: Int32Array;
+  private readonly lineEnds: Int32Array;
+  private readonly lineCount: number;
+  private readonly hints: RecallHints;
   private readonly candidates: Candidate[] = [];
   /** Ranks of every level term, by line: three different ranks close together are a list of levels. */
   private readonly ranksByLine = new Map<number, Set<number>>();
@@ -225,14 +242,15 @@ export class MarkingRecall {
   constructor(
     private readonly text: string,
     private readonly taken: readonly { start: number; end: number }[],
-    private readonly levelHint = true,
+    private readonly levelHint: boolean,
+    shared: { lines: LineIndex; hints: RecallHints },
   ) {
-    let s = 0;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-      this.lines.push({ start: s, end: i > s && text[i - 1] === '\r' ? i - 1 : i });
-      s = i + 1;
-    }
-    this.lines.push({ start: s, end: text.length });
+    // The scan's line index, when its lines are this pass's lines (no '\r', LS or PS in the text).
+    const lines = shared.lines.lfOnly ? shared.lines : lfLines(text);
+    this.lineStarts = lines.starts;
+    this.lineEnds = lines.ends;
+    this.lineCount = lines.count;
+    this.hints = shared.hints;
     for (const t of taken) this.occupy(t);
   }
 
@@ -241,7 +259,7 @@ export class MarkingRecall {
     this.stampLines();
     // Every other pass needs one of these words somewhere: most prompts have none, and one search tells.
     // Without a level word (the anchored scanner looked already) only the other words need a search.
-    if (this.levelHint || OTHER_HINT.test(this.text)) {
+    if (this.levelHint || this.hints.other.length > 0) {
       this.tableColumns();
       if (this.levelHint) this.levelTerms();
       this.secrecyStatements();
@@ -260,31 +278,21 @@ export class MarkingRecall {
   // ---------------------------------------------------------------------------
 
   private lineOf(pos: number): number {
-    let lo = 0;
-    let hi = this.lines.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lines[mid]!.start <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return Math.max(0, firstAtOrAfter(this.lineStarts, pos + 1) - 1);
   }
 
-  /** The lines that hold a match of a global regex, found by one forward search over the text. */
-  private linesWith(re: RegExp): number[] {
+  /** The lines that hold a hint (where a hint regex's matches start), in order, each once. */
+  private linesWith(hints: readonly number[]): number[] {
     const found: number[] = [];
-    re.lastIndex = 0;
-    for (let m = re.exec(this.text); m; m = re.exec(this.text)) {
-      const li = this.lineOf(m.index);
-      found.push(li);
-      re.lastIndex = Math.max(re.lastIndex, this.lines[li]!.end + 1);
+    for (let k = 0; k < hints.length; k++) {
+      const li = this.lineOf(hints[k]!);
+      if (found.length === 0 || found[found.length - 1] !== li) found.push(li);
     }
     return found;
   }
 
   private lineText(li: number): string {
-    const l = this.lines[li]!;
-    return this.text.slice(l.start, l.end);
+    return this.text.slice(this.lineStarts[li]!, this.lineEnds[li]!);
   }
 
   /** Spans already reported, by line: an anchored finding or an earlier candidate wins. */
@@ -313,8 +321,7 @@ export class MarkingRecall {
 
   /** The sentence around [start, end): bounded by the line and by ". " before a capital. */
   private sentence(start: number, end: number): { from: number; to: number; text: string } {
-    const line = this.lines[this.lineOf(start)]!;
-    let from = Math.max(line.start, start - SENTENCE_MAX);
+    let from = Math.max(this.lineStarts[this.lineOf(start)]!, start - SENTENCE_MAX);
     for (let i = start - 1; i > from; i--) {
       const c = this.text[i]!;
       if ((c === '.' || c === '!' || c === '?') && /\s/.test(this.text[i + 1] ?? '') && /\p{Lu}/u.test(this.text[i + 2] ?? '')) {
@@ -322,7 +329,7 @@ export class MarkingRecall {
         break;
       }
     }
-    const lineEnd = this.lines[this.lineOf(end)]!.end;
+    const lineEnd = this.lineEnds[this.lineOf(end)]!;
     let to = Math.min(lineEnd, end + SENTENCE_MAX);
     for (let i = end; i < to; i++) {
       const c = this.text[i]!;
@@ -336,12 +343,12 @@ export class MarkingRecall {
 
   /** Only decoration, symbols, emoji or an opening quote before `pos` on its line, or a separator right before it. */
   private atSegmentStart(pos: number): boolean {
-    const line = this.lines[this.lineOf(pos)]!;
-    const before = this.text.slice(line.start, pos);
+    const lineStart = this.lineStarts[this.lineOf(pos)]!;
+    const before = this.text.slice(lineStart, pos);
     if (!/[\p{L}\p{N}]/u.test(before)) return true;
     const quote = /[“"«'‘]\s{0,3}$/u.exec(before);
     // A quote opens a quoted document only where a segment could start: not 'väljer "HEMLIG" i', not "= 'HEMLIG'".
-    if (quote) return this.atSegmentStart(line.start + quote.index) || /:\s{0,3}$/.test(before.slice(0, quote.index));
+    if (quote) return this.atSegmentStart(lineStart + quote.index) || /:\s{0,3}$/.test(before.slice(0, quote.index));
     return /(?:[([|·:;\t]|\s[–—-])\s{0,3}$/u.test(before) || /[^\d],$/.test(before);
   }
 
@@ -361,8 +368,9 @@ export class MarkingRecall {
   /** Short lines that are a level and nothing else, whatever the case, spacing or OCR noise. */
   private stampLines(): void {
     const text = this.text;
-    for (let li = 0; li < this.lines.length; li++) {
-      const { start, end } = this.lines[li]!;
+    for (let li = 0; li < this.lineCount; li++) {
+      const start = this.lineStarts[li]!;
+      const end = this.lineEnds[li]!;
       if (end - start > STAMP_LINE_CHARS || end - start < 5 || !mayBeStampLine(text, start, end)) continue;
       const raw = text.slice(start, end);
       const key = skeleton(raw, STAMP_LINE);
@@ -398,12 +406,13 @@ export class MarkingRecall {
   /** Level terms anywhere: each gets a verdict from its place and its sentence. */
   private levelTerms(): void {
     // Lines with a hint first (one fast search): the full term pattern runs on those lines only.
-    for (const li of this.linesWith(LEVEL_HINT_ANY)) this.levelTermsOn(li);
+    for (const li of this.linesWith(this.hints.levelAny)) this.levelTermsOn(li);
   }
 
   private levelTermsOn(li: number): void {
     const text = this.text;
-    const { start: lineStart, end: lineEnd } = this.lines[li]!;
+    const lineStart = this.lineStarts[li]!;
+    const lineEnd = this.lineEnds[li]!;
     const line = text.slice(lineStart, lineEnd);
     LEVEL_ANYWHERE.lastIndex = 0;
     for (let m = LEVEL_ANYWHERE.exec(line); m; m = LEVEL_ANYWHERE.exec(line)) {
@@ -473,7 +482,7 @@ export class MarkingRecall {
     if (UNTICKED.test(this.lineText(lineNo)) || CODE_LINE.test(this.lineText(lineNo))) return null;
     const line = this.lineText(this.lineOf(start));
     const lead = this.text.slice(Math.max(s.from, start - 40), start);
-    if (KEY_BEFORE.test(this.text.slice(Math.max(this.lines[lineNo]!.start, start - 40), start))) {
+    if (KEY_BEFORE.test(this.text.slice(Math.max(this.lineStarts[lineNo]!, start - 40), start))) {
       // The value of a classification field, unless the "value" is the start of a sentence ("Klassificering: hemlig information hanteras …").
       const valueEnds = t.caps || this.separatorAfter(end) || /^["']/.test(this.text.slice(end, end + 1));
       if (!t.inflected && valueEnds) return askAbout ? null : { verdict: 'marking', where: 'field' };
@@ -498,7 +507,7 @@ export class MarkingRecall {
     if (askAbout && t.caps && !general && DEICTIC.test(s.text) && this.materialBeyond(s.from, s.to)) return { verdict: 'unsure', where: 'statement' };
     const segment = this.atSegmentStart(start);
     if (segment && this.followsExample(lineNo)) return null;
-    const lineStart = !/[\p{L}\p{N}]/u.test(this.text.slice(this.lines[lineNo]!.start, start));
+    const lineStart = !/[\p{L}\p{N}]/u.test(this.text.slice(this.lineStarts[lineNo]!, start));
     // A quoted name mid-sentence: "the series 'TOP SECRET//ROMEO'", 'väljer "HEMLIG" i listan'.
     if (!segment && /[“"«'‘]\s?$/u.test(this.text.slice(start - 2, start))) return null;
     if (!segment) {
@@ -585,13 +594,18 @@ export class MarkingRecall {
   /** "Journalanteckningen nedan är sekretessbelagd", "Den här är sekretessmarkerad i Public 360". */
   private secrecyStatements(): void {
     const text = this.text;
-    SECRECY_ADJECTIVE.lastIndex = 0;
-    for (let m = SECRECY_ADJECTIVE.exec(text); m; m = SECRECY_ADJECTIVE.exec(text)) {
-      const start = m.index;
-      const end = start + m[0].length;
+    // SECRECY_ADJECTIVE's matches, one after the other: at each place the longest adjective, none inside another.
+    const { positions, lengths } = this.hints.secrecyAdjectives;
+    let next = 0;
+    for (let k = 0; k < positions.length; k++) {
+      const start = positions[k]!;
+      if (start < next) continue;
+      const end = start + lengths[k]!;
+      next = end;
+      const word = text.slice(start, end);
       if (/[\p{L}\p{N}]/u.test(text[start - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
       if (this.isTaken(start, end)) continue;
-      if (/^classified$/i.test(m[0]) && !isCaps(m[0])) {
+      if (/^classified$/i.test(word) && !isCaps(word)) {
         // English "classified" is the verb of a statement, judged with its level above.
         continue;
       }
@@ -611,24 +625,25 @@ export class MarkingRecall {
   /** OSL references with a secrecy word before them: stamps in any case, and stamps in sentences. */
   private oslReferences(): void {
     // A stamp names OSL or stands after a secrecy word on its line: other lines ("Norrby 2:14", "kl. 14:30") are passed over.
-    for (const li of this.linesWith(OSL_LINE_HINT)) this.oslReferencesOn(li);
+    for (const li of this.linesWith(this.hints.oslLine)) this.oslReferencesOn(li);
   }
 
   private oslReferencesOn(li: number): void {
     const text = this.text;
-    const lineEnd = this.lines[li]!.end;
-    REF_START.lastIndex = this.lines[li]!.start;
-    for (let m = REF_START.exec(text); m && m.index < lineEnd; m = REF_START.exec(text)) {
+    const lineEnd = this.lineEnds[li]!;
+    // Where REF_START's search goes on (its lastIndex).
+    let from = this.lineStarts[li]!;
+    for (let m = this.nextRefStart(from); m && m.index < lineEnd; m = this.nextRefStart(from)) {
       const refStart = m.index;
+      from = refStart + m[0].length;
       BARE_REF.lastIndex = refStart;
       const ref = BARE_REF.exec(text);
       if (!ref) continue;
       const refEnd = refStart + ref[0].length;
-      REF_START.lastIndex = refEnd;
+      from = refEnd;
       const refText = ref[0];
       if (OTHER_ACT.test(refText) && !OSL_NAMED.test(refText)) continue;
-      const line = this.lines[this.lineOf(refStart)]!;
-      const windowStart = Math.max(line.start, refStart - 80);
+      const windowStart = Math.max(this.lineStarts[this.lineOf(refStart)]!, refStart - 80);
       const before = text.slice(windowStart, refStart);
       const word = lastMatch(SECRECY_WORDS_ALL, before);
       const start = word ? windowStart + word.index : refStart;
@@ -655,6 +670,23 @@ export class MarkingRecall {
     }
   }
 
+  /** The last REF_START search: where it started and what it found. */
+  private refSearch: { from: number; found: RegExpExecArray | null } | null = null;
+
+  /**
+   * REF_START's first match at or after `from`. A search that ran past the end
+   * of a line without a reference is not run again from the next line: the
+   * match it found (or that there is none) holds for every `from` up to it.
+   */
+  private nextRefStart(from: number): RegExpExecArray | null {
+    const last = this.refSearch;
+    if (last && last.from <= from && (last.found === null || last.found.index >= from)) return last.found;
+    REF_START.lastIndex = from;
+    const found = REF_START.exec(this.text);
+    this.refSearch = { from, found };
+    return found;
+  }
+
   /** "Sekretess enligt <ref>." standing as a sentence of its own: a capital, the reference, then the sentence ends. */
   private stampSentence(wordStart: number, refStart: number, refEnd: number): boolean {
     const text = this.text;
@@ -672,7 +704,7 @@ export class MarkingRecall {
 
   /** Cells of a column whose header is a classification label ("Klassificering", "classification"). */
   private tableColumns(): void {
-    for (const li of this.linesWith(HEADER_HINT)) {
+    for (const li of this.linesWith(this.hints.header)) {
       const header = this.lineText(li);
       if (header.length > 400) continue;
       const delimiter = ['|', '\t', ';', ','].find((d) => header.includes(d));
@@ -680,7 +712,7 @@ export class MarkingRecall {
       const cells = splitCells(header, delimiter);
       const column = cells.findIndex((c) => CLASS_KEYS.has(normKey(c)) || SECRECY_KEYS.has(normKey(c)));
       if (column < 0) continue;
-      for (let r = li + 1; r < this.lines.length; r++) {
+      for (let r = li + 1; r < this.lineCount; r++) {
         const row = this.lineText(r);
         if (!row.trim()) break;
         const rowCells = splitCells(row, delimiter);
@@ -692,7 +724,7 @@ export class MarkingRecall {
         if (!level || value.length < 3) continue;
         const offset = row.indexOf(value, cellOffset(row, delimiter, column));
         if (offset < 0) continue;
-        const start = this.lines[r]!.start + offset;
+        const start = this.lineStarts[r]! + offset;
         this.add({ start, end: start + value.length, verdict: 'marking', where: 'table-cell', level, labelled: true });
       }
     }
@@ -761,9 +793,30 @@ function cellOffset(line: string, delimiter: string, column: number): number {
  * `levelHint`: whether the anchored scanner saw a level word (LEVEL_HINT in
  * terms.ts: hemlig, secret, konfidenti, restr, sekretess …) anywhere; false
  * lets the recall pass skip the level terms and look only for the other words.
+ * `shared`: the scan's lines and hint words (lib/detectors/text-needles.ts).
  */
-export function recallMarkings(text: string, taken: readonly { start: number; end: number }[], levelHint = true): RawFinding[] {
-  return new MarkingRecall(text, taken, levelHint).run();
+export function recallMarkings(
+  text: string,
+  taken: readonly { start: number; end: number }[],
+  levelHint: boolean,
+  shared: { lines: LineIndex; hints: RecallHints },
+): RawFinding[] {
+  return new MarkingRecall(text, taken, levelHint, shared).run();
+}
+
+/** The text's lines split at '\n' only, a '\r' before the '\n' left out: this pass's lines when the text has '\r', LS or PS. */
+function lfLines(text: string): LineIndex {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let s = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    starts.push(s);
+    ends.push(i > s && text[i - 1] === '\r' ? i - 1 : i);
+    s = i + 1;
+  }
+  starts.push(s);
+  ends.push(text.length);
+  return { starts: Int32Array.from(starts), ends: Int32Array.from(ends), count: starts.length, lfOnly: false };
 }
 
 /** For the regex inventory (tests/unit/regex-inventory.ts). */

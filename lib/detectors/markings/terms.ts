@@ -217,7 +217,22 @@ export function matchBareRefs(line: string, pos: number): number {
 
 /** Lower case, diacritics and non-letters removed: "Säkerhetsskyddsklass" → "sakerhetsskyddsklass". */
 export function normKey(raw: string): string {
-  return raw.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '');
+  // ASCII (most labels): the letters, in lower case, without a Unicode normalisation.
+  let ascii = true;
+  for (let i = 0; i < raw.length; i++) {
+    if (raw.charCodeAt(i) >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  if (!ascii) return raw.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '');
+  let out = '';
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 97 && c <= 122) out += raw[i];
+    else if (c >= 65 && c <= 90) out += String.fromCharCode(c + 32);
+  }
+  return out;
 }
 
 /** Labels of a classification: the value may be written in any case. */

@@ -8,8 +8,8 @@
  * questions, where weak anchors do not count.
  */
 import { hasValueIn } from '../../text/sorted-positions';
-import type { Lexicon, LexiconMatch, Tokens } from '../../text/lexicon';
-import { forEachNameMention, INITIALS, isCapitalised, type NameLists } from '../../text/names';
+import { foldedHashOf, type Lexicon, type LexiconMatch, type Tokens } from '../../text/lexicon';
+import { forEachInitials, forEachNameMention, isCapitalised, type NameLists } from '../../text/names';
 import type { AnchorWords } from './schema';
 
 export type { NameLists } from '../../text/names';
@@ -92,10 +92,39 @@ function namesSomeone(value: string, names: NameLists): boolean {
 export interface PossessiveWords {
   determiners: ReadonlySet<string>;
   nouns: ReadonlySet<string>;
+  /** foldedHashOf() of each determiner: most words are passed over by comparing numbers. */
+  determinerHashes: readonly number[];
+  /** Bit (hash & 31) of each of determinerHashes: a first look. */
+  determinerBits: number;
 }
 
 export function possessiveWords(words: AnchorWords): PossessiveWords {
-  return { determiners: new Set(words.possessiveDeterminers.map((w) => w.toLowerCase())), nouns: new Set(words.personNouns.map((w) => w.toLowerCase())) };
+  const determiners = new Set(words.possessiveDeterminers.map((w) => w.toLowerCase()));
+  const determinerHashes = [...determiners].map(foldedHashOf);
+  return {
+    determiners,
+    nouns: new Set(words.personNouns.map((w) => w.toLowerCase())),
+    determinerHashes,
+    determinerBits: determinerHashes.reduce((bits, h) => bits | (1 << (h & 31)), 0),
+  };
+}
+
+/**
+ * Whether toLowerCase() of text[start, end) is the word folded unit by unit
+ * (as tokenize() hashes it): true for every unit up to Latin Extended-B
+ * except İ, whose lower case is two units.
+ */
+function foldsByUnit(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x24f || c === 0x130) return false;
+  }
+  return true;
+}
+
+/** Whether `hash` may be a determiner's: false when it certainly is not. */
+function mayBeDeterminer(possessive: PossessiveWords, hash: number): boolean {
+  return (possessive.determinerBits & (1 << (hash & 31))) !== 0 && possessive.determinerHashes.includes(hash);
 }
 
 export function collectAnchors(
@@ -141,10 +170,12 @@ export function collectAnchors(
   }
 
   if (possessive) {
+    const { hashes } = tokens;
     for (let i = 0; i + 2 < starts.length; i++) {
-      // Determiners are two to four letters long: most tokens are passed over without a slice.
+      // Determiners are two to four letters long, and their hashes are known: most tokens are passed over without a slice.
       const length = ends[i]! - starts[i]!;
       if (length < 2 || length > 4) continue;
+      if (!mayBeDeterminer(possessive, hashes[i]!) && foldsByUnit(text, starts[i]!, ends[i]!)) continue;
       if (!possessive.determiners.has(text.slice(starts[i], ends[i]).toLowerCase())) continue;
       if (!POSSESSIVE_ADJECTIVES.has(text.slice(starts[i + 1], ends[i + 1]).toLowerCase())) continue;
       if (possessive.nouns.has(text.slice(starts[i + 2], ends[i + 2]).toLowerCase())) subject.push(starts[i]!);
@@ -152,8 +183,7 @@ export function collectAnchors(
   }
 
   // Initials stand for a person the writer does not want to name: "K.M.", "O.A.".
-  INITIALS.lastIndex = 0;
-  for (let m = INITIALS.exec(text); m; m = INITIALS.exec(text)) strong.push(m.index);
+  forEachInitials(text, (start) => strong.push(start));
 
   labels.lastIndex = 0;
   for (let m = labels.exec(text); m; m = labels.exec(text)) {

@@ -4,6 +4,8 @@ export interface LineIndex {
   /** Index of the line's terminator (or the text's length for the last line). */
   ends: Int32Array;
   count: number;
+  /** No '\r', LS or PS: the lines are exactly the text split at '\n'. */
+  lfOnly: boolean;
 }
 
 /** The lines of `text`, in two passes into typed arrays. */
@@ -44,5 +46,5 @@ export function lineIndex(text: string): LineIndex {
   }
   starts[n] = start;
   ends[n] = text.length;
-  return { starts, ends, count };
+  return { starts, ends, count, lfOnly };
 }
