@@ -11,6 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { CHROME_EXTENSION_ID, GECKO_EXTENSION_ID } from '../lib/extension-id';
+import { POLICY_FIELDS } from '../lib/policy/schema';
 
 export const EXPORT_TARGETS = [
   'chrome-linux',
@@ -36,6 +37,20 @@ export const TARGET_INFO: Record<ExportTarget, { fileName: string; destination: 
   'firefox-policies': { fileName: 'firefox-policies.json', destination: '/etc/firefox/policies/policies.json or <Firefox install folder>/distribution/policies.json' },
 };
 
+/** What `export --out FILE` says to do with the file it wrote: where it goes, naming that file. */
+export function deployHint(target: ExportTarget, file: string): string {
+  const name = file.split(/[\\/]/).pop() || file;
+  switch (target) {
+    case 'chrome-windows-reg':
+    case 'edge-windows-reg':
+      return `import it on each computer, as administrator: reg import ${name} (HKLM)`;
+    case 'chrome-macos-mobileconfig':
+      return `upload ${name} to ${TARGET_INFO[target].destination}`;
+    default:
+      return `install it as ${TARGET_INFO[target].destination}`;
+  }
+}
+
 export interface ExportOptions {
   /** Chrome/Edge id or Firefox (gecko) id; defaults to Promptvakt's fixed ids. */
   extensionId?: string;
@@ -57,7 +72,8 @@ export interface ExportResult {
 /** A policy as JSON: what the admin wrote, after unwrapping. */
 export type PolicyObject = Record<string, unknown>;
 
-export function exportPolicy(policy: PolicyObject, target: ExportTarget, options: ExportOptions = {}): ExportResult {
+export function exportPolicy(written: PolicyObject, target: ExportTarget, options: ExportOptions = {}): ExportResult {
+  const policy = withPolicyFields(written);
   const forceInstall = options.forceInstall ?? true;
   const chromeId = options.extensionId ?? CHROME_EXTENSION_ID;
   const forcelistEntry = `${chromeId};${options.updateUrl ?? CHROME_WEB_STORE_UPDATE_URL}`;
@@ -76,6 +92,16 @@ export function exportPolicy(policy: PolicyObject, target: ExportTarget, options
         json(firefoxPolicies(policy, options.extensionId ?? GECKO_EXTENSION_ID, forceInstall ? (options.installUrl ?? DEFAULT_FIREFOX_INSTALL_URL) : undefined)),
       );
   }
+}
+
+/**
+ * The policy with `policyFields` listing the top-level fields it sets (any
+ * list the admin wrote is replaced), so that the extension can name a field the
+ * browser did not deliver (lib/policy/delivery.ts). Every target carries it.
+ */
+export function withPolicyFields(policy: PolicyObject): PolicyObject {
+  const policyFields = Object.keys(policy).filter((key) => key !== 'policyFields' && (POLICY_FIELDS as readonly string[]).includes(key));
+  return { ...policy, policyFields };
 }
 
 function json(value: unknown): string {

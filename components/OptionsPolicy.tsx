@@ -9,7 +9,7 @@
 import { Fragment, useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { DEFAULT_POLICY } from '../lib/policy/default-policy';
 import { employeeChoices, employeeFloor, lowersDefault, strength } from '../lib/policy/protection-floor';
-import { matchPatternFor, type CategorySettings, type EffectivePolicy } from '../lib/policy/effective';
+import { matchPatternFor, policyErrors, type CategorySettings, type EffectivePolicy } from '../lib/policy/effective';
 import type { CustomRule, PolicyAction } from '../lib/policy/schema';
 import { builtInCatalogue, type RuleCatalogue } from '../lib/rules/catalogue';
 import { ACTIONS, CATEGORIES, type Action, type Category } from '../lib/types';
@@ -17,7 +17,7 @@ import { saveUserSettings } from '../platform/policy-store';
 import { UI_STRINGS, type UiStrings } from '../lib/i18n/ui-strings';
 import { fill, type UiLanguage } from '../lib/i18n/language';
 import { actionHelp, actionLabel, policyActionClass, policyActionLabel, policySourceText, siteModeLabel } from './labels';
-import { displaySitePattern, grantStateText, type GrantState } from './PopupSlots';
+import { displaySitePattern, grantStateText, PolicyTechnicalDetails, policyErrorsSentence, type GrantState } from './PopupSlots';
 import { requestSiteAccess } from './usePolicy';
 import { NewTabLink } from './NewTabLink';
 
@@ -315,26 +315,30 @@ function PolicySource(props: { policy: EffectivePolicy; t: UiStrings }) {
   );
 }
 
+/**
+ * The organisation policy's errors: the plain sentence every employee sees
+ * (as in the popup), the contact, and the technical list for IT behind a
+ * disclosure (PolicyTechnicalDetails), every error in it.
+ */
 function PolicyErrors(props: { policy: EffectivePolicy; t: UiStrings }) {
   const { policy, t } = props;
   const headingId = useId();
   if (!policy.diagnostics.length) return null;
+  if (!policyErrors(policy.diagnostics).length) {
+    // Only warnings: everything applies; IT finds what will never fire as written.
+    return (
+      <section className="pv-notice" aria-labelledby={headingId} data-policy-warnings="true">
+        <h3 id={headingId}>{t.policyWarningsTitle}</h3>
+        <p>{t.policyWarningsBody}</p>
+        <PolicyTechnicalDetails diagnostics={policy.diagnostics} t={t} />
+      </section>
+    );
+  }
   return (
     <section className="pv-alert" role="alert" aria-labelledby={headingId} data-policy-errors="true">
       <h3 id={headingId}>{t.policyErrorsTitle}</h3>
-      <p>{t.policyErrorsIntro}</p>
-      {policy.organisation?.contact && (
-        <p>
-          {t.organisationContact}: {policy.organisation.contact}
-        </p>
-      )}
-      <ul className="pv-diagnostics">
-        {policy.diagnostics.map((d, i) => (
-          <li key={`${i}-${d.path}`}>
-            <code>{d.path}</code>: <span lang="en">{d.message}</span>
-          </li>
-        ))}
-      </ul>
+      <p>{policyErrorsSentence(t, policy.organisation?.contact)}</p>
+      <PolicyTechnicalDetails diagnostics={policy.diagnostics} t={t} />
     </section>
   );
 }

@@ -221,7 +221,12 @@ export function PopupView(props: PopupViewProps) {
       {!status.protected && !pending && <ProtectedServicesSlot policy={policy} language={language} />}
       <ProtectionDegradedSlot degraded={!!status.degraded} language={language} />
       <PolicyOffSlot enabled={policy.enabled} language={language} />
-      <PolicyErrorsSlot diagnostics={policy.diagnostics} language={language} href={props.optionsPolicyHref} />
+      <PolicyErrorsSlot
+        diagnostics={policy.diagnostics}
+        language={language}
+        href={props.optionsPolicyHref}
+        contact={policy.organisation?.contact}
+      />
       <PendingSitesSlot
         pendingSites={props.pendingSites}
         language={language}

@@ -3,12 +3,12 @@
  * the popup never shows invented data.
  */
 
+import type { ReactNode } from 'react';
 import type { Totals } from '../lib/counters/store';
-import type { EffectivePolicy } from '../lib/policy/effective';
+import { isDeliveryDiagnostic, policyErrors, type EffectivePolicy } from '../lib/policy/effective';
 import { BUILT_IN_SITES } from '../lib/sites/built-in-sites';
 import type { Category } from '../lib/types';
 import { counterCategoryLabel } from './labels';
-import type { PolicyDiagnostic } from '../lib/policy/validate-policy';
 import { UI_STRINGS, type UiStrings } from '../lib/i18n/ui-strings';
 import { fill, type UiLanguage } from '../lib/i18n/language';
 import { NewTabLink } from './NewTabLink';
@@ -41,30 +41,90 @@ export function PolicyOffSlot(props: { enabled: boolean; language: UiLanguage })
   );
 }
 
+/** The one plain sentence every employee sees when the organisation policy has errors, with whom to contact. */
+export function policyErrorsSentence(t: UiStrings, contact: string | undefined): string {
+  return fill(t.policyErrorsPlain, { contact: contact ?? t.policyErrorsContactFallback });
+}
+
 /**
- * The organisation policy has errors: the first one's path, how many more,
- * that protection stays on with the defaults for those parts, and a link to
- * the full list on the options page.
+ * The admin view of the organisation policy's errors, behind a disclosure
+ * ("Technical details for IT"), so employees see the plain sentence and IT
+ * staff the details: each error by its JSON path with Promptvakt's message
+ * (English, marked lang="en"), and first every field the browser did not
+ * deliver (delivery.ts), marked as such, with the pointer to chrome://policy.
+ * `limit` shows only the first few (the popup), with how many more after them.
  */
-export function PolicyErrorsSlot(props: { diagnostics: readonly PolicyDiagnostic[]; language: UiLanguage; href: string }) {
-  const [first, ...rest] = props.diagnostics;
-  if (!first) return null;
+export function PolicyTechnicalDetails(props: {
+  diagnostics: EffectivePolicy['diagnostics'];
+  t: UiStrings;
+  limit?: number;
+  children?: ReactNode;
+}) {
+  const { t } = props;
+  const shown = props.limit === undefined ? props.diagnostics : props.diagnostics.slice(0, props.limit);
+  const more = props.diagnostics.length - shown.length;
+  return (
+    <details className="pv-technical" data-policy-technical="true">
+      <summary>{t.policyTechnicalSummary}</summary>
+      <p className="pv-muted">{t.policyTechnicalIntro}</p>
+      <ul className="pv-diagnostics">
+        {shown.map((d, i) =>
+          isDeliveryDiagnostic(d) ? (
+            <li key={`${i}-${d.path}`} data-diagnostic-kind={d.kind}>
+              <strong>{t.policyNotDeliveredLabel}:</strong> <code>{d.field}</code> {t.policyNotDelivered}
+            </li>
+          ) : (
+            <li key={`${i}-${d.path}`} data-severity={d.severity ?? 'error'}>
+              {d.severity === 'warning' && <strong>{t.policyWarningLabel}: </strong>}
+              <code>{d.path}</code>: <span lang="en">{d.message}</span>
+              {d.hint && (
+                <span className="pv-block pv-muted" lang="en">
+                  {d.hint}
+                </span>
+              )}
+            </li>
+          ),
+        )}
+      </ul>
+      {more > 0 && <p>{t.policyErrorsMore(more)}</p>}
+      {props.children}
+    </details>
+  );
+}
+
+/**
+ * The organisation policy has errors: one plain sentence for the employee
+ * (protection stays on, the defaults apply there, whom to contact), and the
+ * technical list for IT behind a disclosure, with a link to the full list on
+ * the options page.
+ */
+export function PolicyErrorsSlot(props: {
+  diagnostics: EffectivePolicy['diagnostics'];
+  language: UiLanguage;
+  href: string;
+  /** The organisation's contact, named in the sentence (else "IT support"). */
+  contact?: string;
+}) {
+  // Warnings leave the whole policy in force: the popup (every employee's view) shows errors only.
+  const errors = policyErrors(props.diagnostics);
+  if (!errors.length) return null;
   const t = UI_STRINGS[props.language];
   return (
     <section className="pv-alert" role="alert" data-policy-errors="true">
-      <p>
-        <strong>{t.policyErrorsTitle}:</strong> <code>{first.path}</code>
-        {rest.length > 0 && <> … {t.policyErrorsMore(rest.length)}</>}
-      </p>
-      <p>{t.policyErrorsStillOn}</p>
-      <p>
-        <NewTabLink href={props.href} hint={t.newTabHint}>
-          {t.policyErrorsShow}
-        </NewTabLink>
-      </p>
+      <p>{policyErrorsSentence(t, props.contact)}</p>
+      <PolicyTechnicalDetails diagnostics={errors} t={t} limit={POPUP_DIAGNOSTICS}>
+        <p>
+          <NewTabLink href={props.href} hint={t.newTabHint}>
+            {t.policyErrorsShow}
+          </NewTabLink>
+        </p>
+      </PolicyTechnicalDetails>
     </section>
   );
 }
+
+/** How many policy errors the popup lists; the options page lists them all. */
+const POPUP_DIAGNOSTICS = 5;
 
 export type GrantState = 'idle' | 'granted' | 'denied' | 'failed';
 

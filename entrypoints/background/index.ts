@@ -9,7 +9,7 @@ import { UI_STRINGS } from '../../lib/i18n/ui-strings';
 import { reducedCategories } from '../../lib/policy/protection-floor';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import type { EffectivePolicy } from '../../lib/policy/effective';
+import { policyErrors, type EffectivePolicy } from '../../lib/policy/effective';
 import { BUILT_IN_SITE_MATCHES } from '../../lib/sites/built-in-sites';
 import { SCAN_PORT, isCountRequest, isIdentifyRequest, isReportNowRequest, isScanRequest, type IdentifyReply } from '../../platform/messages';
 import { identifierSpans } from '../../lib/redaction/identifiers';
@@ -125,11 +125,12 @@ export default defineBackground(() => {
  */
 async function showPolicyState(policy: EffectivePolicy, pending: readonly string[]): Promise<void> {
   const reduced = policy.enabled && reducedCategories(policy).length > 0;
-  const problem = policy.diagnostics.length > 0 || pending.length > 0 || reduced;
+  const errors = policyErrors(policy.diagnostics).length > 0;
+  const problem = errors || pending.length > 0 || reduced;
   await toolbarButton().setBadgeText({ text: problem ? '!' : '' });
   await toolbarButton().setBadgeBackgroundColor({ color: RED });
   await toolbarButton().setTitle({
-    title: policy.diagnostics.length
+    title: errors
       ? 'Promptvakt: organisationens policy har fel / the organisation policy has errors'
       : pending.length
         ? 'Promptvakt: webbplatser väntar på åtkomst / sites wait for access'

@@ -78,11 +78,22 @@ const sv = {
   policyFromOrganisation: 'Policy från {name}',
   policyFromOrganisationUnnamed: 'Policy från din organisation',
   policyErrorsTitle: 'Organisationens policy har fel',
+  // What every employee sees: one plain sentence. {contact} is the organisation's contact, else policyErrorsContactFallback.
+  policyErrorsPlain:
+    'Organisationens inställningar för Promptvakt innehåller fel. Skyddet är på; där det är fel gäller standardinställningarna. Kontakta {contact}.',
+  policyErrorsContactFallback: 'IT-supporten',
+  // The admin view, behind a disclosure: the technical list.
+  policyTechnicalSummary: 'Teknisk information för IT',
+  policyWarningLabel: 'Varning',
+  policyWarningsTitle: 'Anmärkningar om organisationens policy',
+  policyWarningsBody: 'Hela policyn gäller, men några av organisationens regler kan aldrig slå till som de är skrivna. IT kan se vilka under Teknisk information.',
+  policyTechnicalIntro:
+    'För den som förvaltar organisationens policy: varje fel med sin plats i policyn. Promptvakt använder resten av policyn. Kontrollera policyfilen med npm run policy -- check.',
+  policyNotDeliveredLabel: 'Levererades inte av webbläsaren',
+  policyNotDelivered:
+    'fanns i policyn, men webbläsaren levererade det inte. Chrome tar bort ett helt fält när ett värde i det inte klarar schemakontrollen; se chrome://policy (Firefox: about:policies) för värdet som avvisades. Här gäller standardinställningarna.',
   policyErrorsMore: (n: number) => `(+${n} till)`,
-  policyErrorsStillOn: 'Skyddet är fortfarande på: där policyn har fel gäller standardinställningarna.',
-  policyErrorsShow: 'Visa felen',
-  policyErrorsIntro:
-    'Promptvakt använder de delar av policyn som är giltiga. För de delar som har fel gäller standardinställningarna i stället, så skyddet är fortfarande på. Meddela den som ansvarar för policyn.',
+  policyErrorsShow: 'Visa alla fel i inställningarna',
   protectionOffTitle: 'Promptvakt är avstängt av din organisation',
   protectionOffBody: 'Organisationens policy stänger av kontrollen på alla webbplatser. Text kontrolleras inte.',
   pendingSitesTitle: (n: number) => (n === 1 ? '1 webbplats väntar på åtkomst' : `${n} webbplatser väntar på åtkomst`),
@@ -343,11 +354,20 @@ const en: PageStrings = {
   policyFromOrganisation: 'Policy from {name}',
   policyFromOrganisationUnnamed: "Your organisation's policy",
   policyErrorsTitle: "Your organisation's policy has errors",
+  policyErrorsPlain:
+    "Your organisation's settings for Promptvakt contain errors. Protection is on; where they are wrong, the standard settings apply. Contact {contact}.",
+  policyErrorsContactFallback: 'IT support',
+  policyTechnicalSummary: 'Technical details for IT',
+  policyWarningLabel: 'Warning',
+  policyWarningsTitle: "Notes on the organisation's policy",
+  policyWarningsBody: "The whole policy applies, but some of the organisation's rules can never fire as written. IT can see which under Technical details.",
+  policyTechnicalIntro:
+    "For whoever manages the organisation's policy: each error with its place in the policy. Promptvakt applies the rest of the policy. Check the policy file with npm run policy -- check.",
+  policyNotDeliveredLabel: 'Not delivered by the browser',
+  policyNotDelivered:
+    'was in the policy, but the browser did not deliver it. Chrome drops a whole field when one value in it fails its schema check; see chrome://policy (Firefox: about:policies) for the value it rejected. The defaults apply here.',
   policyErrorsMore: (n: number) => `(+${n} more)`,
-  policyErrorsStillOn: 'Protection stays on: where the policy has errors, the defaults apply.',
-  policyErrorsShow: 'Show the errors',
-  policyErrorsIntro:
-    'Promptvakt uses the parts of the policy that are valid. The parts with errors use the defaults instead, so protection stays on. Tell whoever manages the policy.',
+  policyErrorsShow: 'Show all errors in the settings',
   protectionOffTitle: 'Promptvakt is switched off by your organisation',
   protectionOffBody: "Your organisation's policy switches the checks off on every site. Text is not checked.",
   pendingSitesTitle: (n: number) => (n === 1 ? '1 site is waiting for access' : `${n} sites are waiting for access`),

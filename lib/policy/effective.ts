@@ -17,6 +17,7 @@ import { customRuleId, customRulesDetector, hasRegexRules } from './custom-rules
 import type { DetectionPolicy } from './default-policy';
 import type { RegexEngine } from './regex-engine';
 import type { ApprovedTool, CustomRule, LockableSetting, PolicyAction, PolicySite, SiteMode } from './schema';
+import type { DeliveryDiagnostic } from './delivery';
 import type { PolicyDiagnostic } from './validate-policy';
 
 export interface CategorySettings {
@@ -30,8 +31,13 @@ export interface CategorySettings {
 
 export interface EffectivePolicy {
   source: 'built-in' | 'organisation';
-  /** Problems in the organisation policy; the parts they name fell back to defaults. */
-  diagnostics: PolicyDiagnostic[];
+  /**
+   * Problems in the organisation policy; the parts they name fell back to
+   * defaults. Promptvakt's own findings (validate-policy.ts), and fields the
+   * policy lists in `policyFields` that the browser did not deliver
+   * (delivery.ts; tell them apart with isDeliveryDiagnostic).
+   */
+  diagnostics: (PolicyDiagnostic | DeliveryDiagnostic)[];
   enabled: boolean;
   organisation?: { name: string; contact?: string; policyUrl?: string };
   categories: Record<Category, CategorySettings>;
@@ -57,6 +63,11 @@ export interface EffectivePolicy {
   highlightWhileTyping: boolean;
   /** Settings the employee may not change (locked, or set by the organisation). */
   locked: LockableSetting[];
+}
+
+/** Whether a diagnostic is a field the browser did not deliver (delivery.ts), rather than a mistake Promptvakt found. */
+export function isDeliveryDiagnostic(d: PolicyDiagnostic | DeliveryDiagnostic): d is DeliveryDiagnostic {
+  return 'kind' in d && d.kind === 'not-delivered';
 }
 
 /** How a site mode caps an action: monitor never interrupts, warn never blocks. */
@@ -172,4 +183,13 @@ export function overrideFor(policy: EffectivePolicy, findings: readonly Finding[
     justification ||= settings.requireJustification;
   }
   return { allowed, justification: allowed && justification };
+}
+
+/**
+ * The diagnostics that dropped a part of the policy (errors). Warnings (a rule that can never
+ * fire as written) leave everything in force: they are for IT, never a "your policy has errors"
+ * to the employee or a "!" on the badge.
+ */
+export function policyErrors<D extends object>(diagnostics: readonly D[]): D[] {
+  return diagnostics.filter((d) => (d as { severity?: string }).severity !== 'warning');
 }

@@ -4,10 +4,13 @@
  *   only fields the organisation neither sets nor locks)  >  built-in defaults.
  * An invalid organisation policy is salvaged (validate-policy.ts): its valid
  * parts apply, the rest falls back to the defaults, and the diagnostics travel
- * with the effective policy so the popup and options page can show them.
+ * with the effective policy so the popup and options page can show them, with
+ * the fields the policy lists in `policyFields` that the browser did not
+ * deliver (delivery.ts).
  */
 import { CATEGORIES, type Category } from '../types';
 import { builtInEffectivePolicy } from './built-in-effective';
+import { deliveryDiagnostics } from './delivery';
 import type { CategorySettings, EffectivePolicy } from './effective';
 import { countersSchema, maskingSchema, uploadsSchema, type LockableSetting, type Policy } from './schema';
 import { heldToFloor } from './protection-floor';
@@ -54,7 +57,8 @@ export function resolvePolicy(managed: unknown, user: unknown): EffectivePolicy 
 
   return {
     source: checked ? 'organisation' : 'built-in',
-    diagnostics: checked?.diagnostics ?? [],
+    // Fields the browser dropped first: each one lost a whole part of the policy.
+    diagnostics: checked ? [...deliveryDiagnostics(managed), ...checked.diagnostics] : [],
     enabled: org.enabled ?? base.enabled,
     ...(org.organisation ? { organisation: org.organisation } : {}),
     categories,

@@ -248,8 +248,8 @@ export const maskingSchema = z
   })
   .strict();
 
-export const policySchema = z
-  .object({
+/** Every field of the policy except policyFields (which lists them). */
+const policyShape = {
     version: z.literal(1).describe('Policy format version; always 1.'),
     enabled: z.boolean().default(true).describe('false switches Promptvakt off everywhere. Default true.'),
     organisation: organisationSchema.optional(),
@@ -292,6 +292,27 @@ export const policySchema = z
       .enum(['block', 'allow'])
       .default('block')
       .describe('If a check fails or takes too long at send: block (default, with an explanation) or allow.'),
+};
+
+/**
+ * The top-level fields a policy may set, in schema order: what `policyFields`
+ * may list. Chrome drops a whole top-level field whose value breaks
+ * public/managed_schema.json before the extension sees the policy; a policy
+ * that lists its own fields lets the extension name each one that did not
+ * arrive (lib/policy/delivery.ts). `npm run policy -- export` fills it in.
+ */
+export const POLICY_FIELDS = Object.keys(policyShape) as [keyof typeof policyShape, ...(keyof typeof policyShape)[]];
+export type PolicyField = (typeof POLICY_FIELDS)[number];
+
+export const policySchema = z
+  .object({
+    ...policyShape,
+    policyFields: z
+      .array(z.enum(POLICY_FIELDS))
+      .optional()
+      .describe(
+        'The top-level fields this policy sets. Filled in by `npm run policy -- export`; lets Promptvakt report a field the browser dropped (Chrome drops a whole field when one value in it breaks the schema).',
+      ),
   })
   .strict()
   .superRefine((policy, ctx) => {

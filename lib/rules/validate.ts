@@ -11,9 +11,15 @@ export class DataValidationError extends Error {
   }
 }
 
+/** The most characters of an id or a field name a path repeats (a policy's mistakes are shown to every employee). */
+const PATH_PART_LENGTH = 60;
+
+const capped = (s: string) => (s.length > PATH_PART_LENGTH ? `${s.slice(0, PATH_PART_LENGTH)}…` : s);
+
 /**
  * Formats a zod issue path as `rules[3] (id "email.address").severity`, naming
- * the rule by its id where the path passes through an object with one.
+ * the rule by its id where the path passes through an object with one. Ids and
+ * field names longer than 60 characters are cut.
  */
 export function describePath(data: unknown, path: readonly PropertyKey[]): string {
   let out = '';
@@ -23,9 +29,9 @@ export function describePath(data: unknown, path: readonly PropertyKey[]): strin
       out += `[${key}]`;
       node = Array.isArray(node) ? node[key] : undefined;
       const id = node && typeof node === 'object' ? (node as { id?: unknown }).id : undefined;
-      if (typeof id === 'string') out += ` (id "${id}")`;
+      if (typeof id === 'string') out += ` (id "${capped(id)}")`;
     } else {
-      out += out ? `.${String(key)}` : String(key);
+      out += out ? `.${capped(String(key))}` : capped(String(key));
       node = node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined;
     }
   }

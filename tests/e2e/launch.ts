@@ -20,6 +20,16 @@ export interface LaunchOptions {
   locale?: string;
   viewport?: { width: number; height: number };
   acceptDownloads?: boolean;
+  /**
+   * Let Chromium install extensions that a managed policy force-installs
+   * (ExtensionInstallForcelist): without --disable-extensions and
+   * --disable-background-networking, which Playwright and this launcher pass
+   * otherwise. Either one stops those installs (tried on Chromium 156: no
+   * update request is ever made); the second also lets Chromium's own
+   * background requests through, so use it only where that is fine. Use with
+   * `extension: null`; the caller waits for the extension's worker.
+   */
+  policyInstalls?: boolean;
 }
 
 export interface LaunchedBrowser {
@@ -34,14 +44,15 @@ export interface LaunchedBrowser {
 export async function launchChromium(options: LaunchOptions = {}): Promise<LaunchedBrowser> {
   const extension = options.extension === undefined ? EXTENSION_BUILD : options.extension;
   const profile = mkdtempSync(join(tmpdir(), 'promptvakt-chromium-'));
-  const args = ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+  const args = ['--disable-gpu', ...(options.policyInstalls ? [] : ['--disable-background-networking']), '--disable-component-update', '--disable-sync', '--no-first-run'];
   if (extension) args.push(`--disable-extensions-except=${extension}`, `--load-extension=${extension}`);
-  else args.push('--disable-extensions');
+  else if (!options.policyInstalls) args.push('--disable-extensions');
   if (options.locale) args.push(`--lang=${options.locale}`);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     args,
+    ...(options.policyInstalls ? { ignoreDefaultArgs: ['--disable-extensions', '--disable-background-networking'] } : {}),
     ...(options.locale ? { locale: options.locale } : {}),
     ...(options.viewport ? { viewport: options.viewport } : {}),
     ...(options.acceptDownloads ? { acceptDownloads: true } : {}),

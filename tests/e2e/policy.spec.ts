@@ -233,10 +233,14 @@ test('a malformed policy shows the diagnostic, and protection stays on', async (
   });
   const popup = await context!.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  // The employee reads one sentence in Swedish; the paths are for IT, behind a disclosure.
+  await expect(popup.getByRole('alert')).toContainText('Kontakta IT-supporten');
   await expect(popup.getByRole('alert')).toContainText('customRules[0]');
   const options = await context!.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html#policy`);
   await options.getByRole('tab', { name: 'Policy' }).click();
+  await expect(options.getByText(/customRules\[0\] \(id "lookahead"\)\.pattern/)).toBeHidden();
+  await options.getByText('Teknisk information för IT').click();
   await expect(options.getByText(/customRules\[0\] \(id "lookahead"\)\.pattern/)).toBeVisible();
   const page = await openChat();
   await send(page, `Beslut för ${PNR}`);

@@ -95,6 +95,14 @@ export interface FirefoxSession {
 export interface LaunchOptions {
   /** Absolute path of the unpacked build to install; null launches Firefox without the extension. */
   extension: string | null;
+  /**
+   * A policies.json for this Firefox only, instead of a system-wide one (tests/firefox/policies.ts).
+   * Firefox reads it from pref `browser.policies.alternatePath`, which it honours only in
+   * automation mode: pref `security.turn_off_all_security_so_that_viruses_can_take_over_this_computer`
+   * plus environment MOZ_DISABLE_NONLOCAL_CONNECTIONS=1 (then any connection to a non-local
+   * address crashes Firefox, as it should here), and only while no system-wide policies.json exists.
+   */
+  policiesFile?: string;
 }
 
 export async function launchFirefox(options: LaunchOptions): Promise<FirefoxSession> {
@@ -111,7 +119,14 @@ export async function launchFirefox(options: LaunchOptions): Promise<FirefoxSess
     // Lets the BiDi session drive moz-extension:// pages (the popup and the options page).
     args: ['--remote-allow-system-access'],
     dumpio: DEBUG,
+    ...(options.policiesFile ? { env: { ...process.env, MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1' } } : {}),
     extraPrefsFirefox: {
+      ...(options.policiesFile
+        ? {
+            'browser.policies.alternatePath': resolve(options.policiesFile),
+            'security.turn_off_all_security_so_that_viruses_can_take_over_this_computer': true,
+          }
+        : {}),
       ...(DEBUG ? { 'devtools.console.stdout.content': true, 'devtools.console.stdout.chrome': true } : {}),
       // Firefox still looks up intercepted hosts; these resolve locally and nothing leaves the machine.
       'network.dns.localDomains': [...MOCKED_HOSTS, 'dummy.test', 'firefox.settings.services.mozilla.com'].join(','),

@@ -3,6 +3,7 @@ import { RE2JS } from 're2js';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { decodeText, unwrapPolicy } from '../../cli/policy-file';
+import { withPolicyFields } from '../../cli/policy-export';
 import { CHROME_EXTENSION_ID, GECKO_EXTENSION_ID } from '../../lib/extension-id';
 import { checkPolicy } from '../../lib/policy/validate-policy';
 import {
@@ -182,7 +183,8 @@ describe('docs/sample-policies', () => {
     const unwrapped = unwrapPolicy(raw, { chrome: [CHROME_EXTENSION_ID], gecko: [GECKO_EXTENSION_ID] });
     expect(unwrapped.problem).toBeNull();
     expect(unwrapped.wrapper).not.toBe('none');
-    expect(unwrapped.policy).toEqual(sample);
+    // As written, plus policyFields listing its top-level fields (export adds it, cli/policy-export.ts).
+    expect(unwrapped.policy).toEqual(withPolicyFields(sample));
     expect(checkPolicy(unwrapped.policy).diagnostics).toEqual([]);
   });
 

@@ -129,14 +129,55 @@ describe('popup', () => {
     expect(text(popup({ policy: WITH_ERRORS, language: 'en' }))).toContain('Policy from Region Exempel');
   });
 
-  it('shows an alert for a policy with errors: the first path, how many more, protection stays on, a link to the list', () => {
-    const alert = element(popup({ policy: WITH_ERRORS }), 'section', 'role="alert"');
-    expect(text(alert)).toContain('Organisationens policy har fel: sites[0].pattern … (+1 till)');
-    expect(text(alert)).toContain('Skyddet är fortfarande på');
-    expect(alert).toContain('href="chrome-extension://x/options.html#policy"');
-    expect(text(popup({ policy: WITH_ERRORS, language: 'en' }))).toContain(
-      "Your organisation's policy has errors: sites[0].pattern … (+1 more)",
+  it('shows an employee one plain sentence for a policy with errors, and IT the paths behind a disclosure', () => {
+    const html = popup({ policy: WITH_ERRORS });
+    const alert = element(html, 'section', 'role="alert"');
+    const details = element(alert, 'details', 'data-policy-technical');
+    // Outside the disclosure: the sentence only, with the organisation's contact; no JSON path, no English.
+    const plain = text(alert.replace(details, ''));
+    expect(plain).toBe(
+      'Organisationens inställningar för Promptvakt innehåller fel. Skyddet är på; där det är fel gäller standardinställningarna. Kontakta ai@region.example.se.',
     );
+    // Behind it (closed until opened): every path with its message, in English and marked so, and the link to the full list.
+    expect(details).not.toMatch(/<details[^>]* open/);
+    expect(text(element(details, 'summary', '<summary'))).toBe('Teknisk information för IT');
+    expect(text(details)).toContain('sites[0].pattern');
+    expect(text(details)).toContain('categories.personnummer.action');
+    expect(details).toContain('<span lang="en">');
+    expect(details).toContain('href="chrome-extension://x/options.html#policy"');
+
+    const en = element(popup({ policy: WITH_ERRORS, language: 'en' }), 'section', 'role="alert"');
+    expect(text(en)).toContain("Your organisation's settings for Promptvakt contain errors. Protection is on;");
+    expect(text(en)).toContain('Contact ai@region.example.se.');
+    expect(text(element(en, 'summary', '<summary'))).toBe('Technical details for IT');
+  });
+
+  it('asks the employee to contact IT support when the policy names no contact', () => {
+    const policy = resolvePolicy({ version: 1, organisation: { name: 'Myndigheten' }, failureMode: 'sometimes' }, undefined);
+    expect(text(element(popup({ policy }), 'section', 'role="alert"'))).toContain('Kontakta IT-supporten.');
+    expect(text(element(popup({ policy, language: 'en' }), 'section', 'role="alert"'))).toContain('Contact IT support.');
+  });
+
+  it('names a field the browser did not deliver in the technical details, with the pointer to chrome://policy', () => {
+    // Chrome dropped `categories` (one value in it broke the schema): the policy lists it, but it did not arrive.
+    const policy = resolvePolicy({ version: 1, organisation: { name: 'Region Exempel' }, failureMode: 'block', policyFields: ['version', 'organisation', 'categories', 'failureMode'] }, undefined);
+    expect(policy.diagnostics).toMatchObject([{ kind: 'not-delivered', field: 'categories' }]);
+    const alert = element(popup({ policy }), 'section', 'role="alert"');
+    expect(text(alert)).toContain('Organisationens inställningar för Promptvakt innehåller fel.');
+    const entry = element(element(alert, 'details', 'data-policy-technical'), 'li', 'data-diagnostic-kind="not-delivered"');
+    expect(text(entry)).toMatch(/^Levererades inte av webbläsaren: categories fanns i policyn, men webbläsaren levererade det inte\./);
+    expect(text(entry)).toContain('chrome://policy');
+    expect(text(entry)).toContain('about:policies');
+    // In Swedish on the Swedish page (the pages' own text, not the validator's English).
+    expect(entry).not.toContain('lang="en"');
+    expect(text(element(popup({ policy, language: 'en' }), 'li', 'data-diagnostic-kind'))).toContain('categories was in the policy, but the browser did not deliver it.');
+  });
+
+  it('lists the first five errors in the popup and says how many more there are', () => {
+    const policy = resolvePolicy({ version: 1, sites: Array.from({ length: 7 }, () => ({ pattern: 'https://bad' })) }, undefined);
+    const details = element(popup({ policy }), 'details', 'data-policy-technical');
+    expect(details.match(/<li/g)).toHaveLength(5);
+    expect(text(details)).toContain('(+2 till)');
   });
 
   it('says when the organisation has switched protection off, here and everywhere', () => {
@@ -252,6 +293,19 @@ describe('policy table', () => {
 });
 
 describe('options "Policy"', () => {
+  it('lists a field the browser did not deliver first, marked as such, before Promptvakt\'s own errors', () => {
+    const policy = resolvePolicy(
+      { version: 1, organisation: { name: 'Region Exempel' }, sites: [{ pattern: 'https://bad' }], policyFields: ['version', 'organisation', 'sites', 'customRules'] },
+      undefined,
+    );
+    const items = element(policyTab(policy), 'details', 'data-policy-technical').match(/<li[\s\S]*?<\/li>/g)!;
+    expect(items).toHaveLength(2);
+    expect(items[0]).toContain('data-diagnostic-kind="not-delivered"');
+    expect(text(items[0]!)).toMatch(/^Levererades inte av webbläsaren: customRules fanns i policyn/);
+    expect(text(items[0]!)).toContain('chrome://policy');
+    expect(text(items[1]!)).toMatch(/^sites\[0\]\.pattern :/);
+  });
+
   it('shows the built-in policy with a labelled select per category', () => {
     const html = policyTab(BUILT_IN);
     expect(text(html)).toContain('Gäller Inbyggd standardpolicy');
@@ -273,13 +327,21 @@ describe('options "Policy"', () => {
     expect(row(html, 'official-test-numbers' as Category)).not.toContain('<select');
   });
 
-  it('lists every error in the organisation policy in an alert, and says the rest applies', () => {
+  it('says in one sentence that the policy has errors, and lists every error for IT behind a disclosure', () => {
     const html = policyTab(WITH_ERRORS);
     const alert = element(html, 'section', 'role="alert"');
-    expect(text(alert)).toContain('sites[0].pattern');
-    expect(text(alert)).toContain('categories.personnummer.action');
-    expect(text(alert)).toContain('de delar av policyn som är giltiga');
-    expect(text(alert)).toContain('standardinställningarna');
+    const headingId = /aria-labelledby="([^"]+)"/.exec(alert)![1]!;
+    expect(text(element(alert, 'h3', `id="${headingId}"`))).toBe('Organisationens policy har fel');
+    const details = element(alert, 'details', 'data-policy-technical');
+    expect(text(alert.replace(details, ''))).toBe(
+      'Organisationens policy har fel Organisationens inställningar för Promptvakt innehåller fel. Skyddet är på; där det är fel gäller standardinställningarna. Kontakta ai@region.example.se.',
+    );
+    expect(details).not.toMatch(/<details[^>]* open/);
+    expect(text(element(details, 'summary', '<summary'))).toBe('Teknisk information för IT');
+    expect(text(details)).toContain('sites[0].pattern');
+    expect(text(details)).toContain('categories.personnummer.action');
+    expect(text(details)).toContain('Promptvakt använder resten av policyn');
+    expect(text(element(policyTab(WITH_ERRORS, [], 'en'), 'summary', '<summary'))).toBe('Technical details for IT');
     expect(text(html)).toContain('Policy från Region Exempel');
     expect(text(html)).toContain('ai@region.example.se');
     expect(html).toContain('href="https://region.example.se/ai"');
@@ -455,5 +517,40 @@ describe('language setting', () => {
 
   it('refuses to store an unknown choice', async () => {
     await expect(settings.setLanguage('de' as never)).rejects.toThrow(TypeError);
+  });
+});
+
+describe('warnings in the organisation policy (a rule that can never fire)', () => {
+  const WARNED = resolvePolicy(
+    {
+      version: 1,
+      organisation: { name: 'Exempelkommun' },
+      customRules: [{ id: 'ks', kind: 'regex', pattern: 'KS–[0-9]{4}', category: 'classified', message: { sv: 'Intern diarieserie.' } }],
+    },
+    undefined,
+  );
+
+  it('are warnings, and the rule still applies', () => {
+    expect(WARNED.diagnostics.length).toBeGreaterThan(0);
+    expect(WARNED.diagnostics.every((d) => 'severity' in d && d.severity === 'warning')).toBe(true);
+    expect(WARNED.customRules.map((r) => r.id)).toEqual(['ks']);
+  });
+
+  it('do not tell the employee "the policy has errors" in the popup', () => {
+    const html = popup({ policy: WARNED });
+    expect(html).not.toContain('data-policy-errors');
+    expect(html).not.toContain('role="alert"');
+  });
+
+  it('are listed for IT in the options page, with the hint, without an alert', () => {
+    const html = policyTab(WARNED);
+    expect(html).not.toContain('data-policy-errors');
+    const notice = element(html, 'section', 'data-policy-warnings');
+    expect(notice).not.toContain('role="alert"');
+    expect(text(notice)).toContain('Hela policyn gäller');
+    const item = element(notice, 'li', 'data-severity="warning"');
+    expect(text(item)).toContain('Varning');
+    expect(text(item)).toContain('customRules[0]');
+    expect(text(item)).toContain('KS-[0-9]{4}');
   });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CHROME_WEB_STORE_UPDATE_URL, DEFAULT_FIREFOX_INSTALL_URL, EXPORT_TARGETS, TARGET_INFO } from '../../cli/policy-export';
+import { CHROME_WEB_STORE_UPDATE_URL, DEFAULT_FIREFOX_INSTALL_URL, EXPORT_TARGETS, TARGET_INFO, withPolicyFields } from '../../cli/policy-export';
 import { CHROME_EXTENSION_ID, GECKO_EXTENSION_ID } from '../../lib/extension-id';
 import { SAMPLE_EXPORT_DIR, SAMPLE_POLICY_PATH } from '../../scripts/policy-artifacts';
 import { chromeRegistryPolicy, readPlist, readRegFile, regKeyAt } from './policy-format-readers';
@@ -82,6 +82,40 @@ describe('policy check', () => {
     expect(r.stdout).toMatch(/invalid, \d+ problems/);
   });
 
+  it("says, apart from Promptvakt's own findings, which whole fields Chrome would drop and whether the extension can tell", { timeout: SLOW }, async () => {
+    const policy = {
+      version: 1,
+      organisation: { name: 'Testkommun' },
+      categories: { email: { action: 'block' }, health: { allowOverride: 'no' } },
+      customRules: [{ id: 'ord', kind: 'keywords', keywords: ['hemligt', 7], category: 'classified', message: { sv: 'Nej.' } }],
+      policyFields: ['version', 'organisation', 'categories', 'sites'],
+    };
+    const r = await runPolicy(['check', file('chrome-drops.json', policy)]);
+    expect(r.status).toBe(1);
+    const [own, chrome] = r.stdout.split(/^Chrome and Edge .*:$/m);
+    // Promptvakt's own section names the values by path.
+    expect(own).toMatch(/^categories\.health\.allowOverride: /m);
+    expect(own).toMatch(/^customRules\[0\] \(id "ord"\)\.keywords\[1\]: /m);
+    // Chrome's section: the whole fields, why, and what the extension will show.
+    expect(chrome).toContain(
+      '  Chrome would drop the whole field `categories` because categories.health.allowOverride "no" is a string; the schema wants a boolean (true or false). Promptvakt then uses the built-in defaults for all of `categories`.',
+    );
+    expect(chrome).toContain('  Chrome would drop the whole field `customRules` because customRules[0] (id "ord").keywords[1] 7 is a whole number; the schema wants a string.');
+    expect(chrome).toContain('policyFields lists `categories`: the popup and options page will show it as not delivered.');
+    expect(chrome).toContain('The extension cannot tell that `customRules` is missing unless a delivered policyFields lists it');
+    expect(chrome).toContain('policyFields lists `sites`, which this policy does not set');
+
+    const json = JSON.parse((await runPolicy(['check', file('chrome-drops.json', policy), '--json'])).stdout);
+    expect(json.chrome.dropped.map((d: { field: string }) => d.field)).toEqual(['categories', 'customRules']);
+    expect(json.chrome.dropped[0].problems).toEqual([{ path: 'categories.health.allowOverride', reason: '"no" is a string; the schema wants a boolean (true or false)' }]);
+  });
+
+  it('says every field arrives in Chrome when none breaks the schema', { timeout: SLOW }, async () => {
+    const r = await runPolicy(['check', SAMPLE_POLICY_PATH]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^Chrome and Edge \(the policy checked against public\/managed_schema\.json, as Chrome checks it\): every field arrives\.$/m);
+  });
+
   it('prints a machine-readable result with --json', { timeout: SLOW }, async () => {
     const r = await runPolicy(['check', file('invalid-json-out.json', invalid), '--json']);
     expect(r.status).toBe(1);
@@ -91,6 +125,54 @@ describe('policy check', () => {
     // What the extension would apply: the valid site and rule survive.
     expect(out.policy.sites).toEqual([{ pattern: 'ok.example.se', mode: 'warn' }]);
     expect(out.policy.customRules.map((rule: { id: string }) => rule.id)).toEqual(['fine']);
+  });
+
+  it('prints each problem in plain words, with the hint how to fix it on the next line', { timeout: SLOW }, async () => {
+    const r = await runPolicy(['check', file('plain-words.json', { ...invalid, failureMode: 'Block', categories: { health: { requireJustifcation: true } } })]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('failureMode: "Block" is not an allowed value: values are lower case; did you mean "block"? (allowed: "block" or "allow")\n');
+    expect(r.stdout).toContain('categories.health.requireJustifcation: unknown field "requireJustifcation": Promptvakt ignores it; did you mean "requireJustification"?\n');
+    expect(r.stdout).toMatch(
+      /^customRules\[0\] \(id "bad-regex"\)\.pattern: the pattern uses look-behind "\(\?<=…\)", which RE2 \(Promptvakt's regex engine\) does not support\n {4}RE2 has no look-behind: match the context/m,
+    );
+    expect(r.stdout).not.toMatch(/Too big|Invalid option|Invalid input/);
+  });
+
+  it('warnings (a rule that can never fire as written) drop nothing and exit 0', { timeout: SLOW }, async () => {
+    const policy = {
+      version: 1,
+      organisation: { name: 'Testkommun' },
+      customRules: [
+        { id: 'tankstreck', kind: 'regex', pattern: 'KS–[0-9]+', category: 'classified', message: { sv: 'Nej.' } },
+        { id: 'ord', kind: 'keywords', keywords: ['hemligt projekt'], category: 'classified', message: { sv: 'Nej.' } },
+      ],
+    };
+    const [r, json, help] = await Promise.all([
+      runPolicy(['check', file('warnings-only.json', policy)]),
+      runPolicy(['check', file('warnings-only.json', policy), '--json']),
+      runPolicy(['--help']),
+    ]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^customRules\[0\] \(id "tankstreck"\)\.pattern: warning: the pattern can never match, so this rule will never fire: .*"–" \(U\+2013\) becomes "-"\n {4}Write "KS-\[0-9\]\+" instead/m);
+    expect(r.stdout).toMatch(/: valid, 1 warning \(organisation "Testkommun"; 2 custom rules\)\.\nThe warning above drops nothing: the rule stays as written, but will not fire as meant\./);
+    const out = JSON.parse(json.stdout);
+    expect(json.status).toBe(0);
+    expect(out.status).toBe('valid');
+    expect(out.diagnostics).toEqual([expect.objectContaining({ path: 'customRules[0] (id "tankstreck").pattern', severity: 'warning', code: 'never-matches' })]);
+    expect(out.policy.customRules.map((rule: { id: string }) => rule.id)).toEqual(['tankstreck', 'ord']);
+    expect(help.stdout).toMatch(/with warnings only, the exit status is 0/);
+
+    const exported = await runPolicy(['export', join(dir, 'warnings-only.json'), '--target', 'chrome-linux', '--no-install']);
+    expect(exported.status).toBe(0);
+    expect(exported.stderr).toMatch(/^customRules\[0\] \(id "tankstreck"\)\.pattern: warning: /m);
+  });
+
+  it('counts errors and warnings apart', { timeout: SLOW }, async () => {
+    const policy = { ...invalid, customRules: [...invalid.customRules, { id: 'aldrig', kind: 'regex', pattern: 'a^b', category: 'classified', message: { sv: 'Nej.' } }] };
+    const r = await runPolicy(['check', file('errors-and-warnings.json', policy)]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/invalid, 3 problems and 1 warning\./);
+    expect(r.stdout).toContain('Promptvakt drops the parts the errors above name and uses the built-in defaults there; the rest applies, the rules with warnings too.');
   });
 
   it('exits 2 for a missing file and for JSON it cannot parse, with line and column', { timeout: SLOW }, async () => {
@@ -168,6 +250,8 @@ describe('policy check', () => {
 });
 
 describe('policy export', () => {
+  // Every target carries the policy as written plus policyFields, the list of its top-level fields.
+  const sent = withPolicyFields(sample);
   // The sample exported once per target (in parallel); several tests read the same file.
   const exports = new Map<string, Buffer>();
   beforeAll(async () => {
@@ -188,13 +272,13 @@ describe('policy export', () => {
 
   it.each(['chrome-linux', 'chromium-linux'] as const)('%s: the policy under 3rdparty.extensions and a force-install entry', { timeout: SLOW }, (target) => {
     const json = JSON.parse(exported(target).toString('utf8'));
-    expect(json['3rdparty'].extensions[CHROME_EXTENSION_ID]).toEqual(sample);
+    expect(json['3rdparty'].extensions[CHROME_EXTENSION_ID]).toEqual(sent);
     expect(json.ExtensionInstallForcelist).toEqual([`${CHROME_EXTENSION_ID};${CHROME_WEB_STORE_UPDATE_URL}`]);
   });
 
   it('firefox-policies: the policy under 3rdparty.Extensions and ExtensionSettings force_installed', { timeout: SLOW }, async () => {
     const json = JSON.parse(exported('firefox-policies').toString('utf8'));
-    expect(json.policies['3rdparty'].Extensions[GECKO_EXTENSION_ID]).toEqual(sample);
+    expect(json.policies['3rdparty'].Extensions[GECKO_EXTENSION_ID]).toEqual(sent);
     expect(json.policies.ExtensionSettings[GECKO_EXTENSION_ID]).toEqual({ installation_mode: 'force_installed', install_url: DEFAULT_FIREFOX_INSTALL_URL });
     const hosted = 'https://intranet.exempelkommun.se/firefox/promptvakt.xpi';
     const out = join(dir, 'own-install-url.json');
@@ -222,7 +306,7 @@ describe('policy export', () => {
     expect(key.values.get('failureMode')).toEqual({ type: 'REG_SZ', data: sample.failureMode });
     expect(regKeyAt(reg, `${policyKey}\\categories\\politics`)!.values.get('requireJustification')).toEqual({ type: 'REG_DWORD', data: 1 });
     expect(regKeyAt(reg, `${policyKey}\\counters`)!.values.get('retentionDays')!.type).toBe('REG_DWORD');
-    expect(chromeRegistryPolicy(key, managedSchema)).toEqual(sample);
+    expect(chromeRegistryPolicy(key, managedSchema)).toEqual(sent);
 
     const forcelist = regKeyAt(reg, `${registry[target]}\\ExtensionInstallForcelist`)!;
     expect(forcelist.values.get('1')).toEqual({ type: 'REG_SZ', data: `${CHROME_EXTENSION_ID};${CHROME_WEB_STORE_UPDATE_URL}` });
@@ -239,7 +323,7 @@ describe('policy export', () => {
     expect(r.status, r.stderr).toBe(0);
     const reg = readRegFile(readFileSync(out));
     const key = regKeyAt(reg, `${registry['chrome-windows-reg']}\\3rdparty\\extensions\\${CHROME_EXTENSION_ID}\\policy`)!;
-    expect(chromeRegistryPolicy(key, managedSchema)).toEqual(policy);
+    expect(chromeRegistryPolicy(key, managedSchema)).toEqual({ ...policy, policyFields: ['version', 'customRules'] });
     expect(regKeyAt(reg, `${registry['chrome-windows-reg']}\\ExtensionInstallForcelist`)).toBeUndefined();
   });
 
@@ -257,7 +341,7 @@ describe('policy export', () => {
     expect(chrome.ExtensionInstallForcelist).toEqual([`${CHROME_EXTENSION_ID};${CHROME_WEB_STORE_UPDATE_URL}`]);
     const prefs = payloads.find((p) => p.PayloadType === 'com.apple.ManagedClient.preferences')!;
     const domain = (prefs.PayloadContent as Record<string, { Forced: { mcx_preference_settings: unknown }[] }>)[`com.google.Chrome.extensions.${CHROME_EXTENSION_ID}`]!;
-    expect(domain.Forced[0]!.mcx_preference_settings).toEqual(sample);
+    expect(domain.Forced[0]!.mcx_preference_settings).toEqual(sent);
 
     // Stable for the same policy; a new PayloadUUID under the same identifier when the policy changes.
     expect(readFileSync(`${SAMPLE_EXPORT_DIR}/${TARGET_INFO['chrome-macos-mobileconfig'].fileName}`).equals(bytes)).toBe(true);
@@ -277,13 +361,14 @@ describe('policy export', () => {
 
     const forced = await runPolicy(['export', join(dir, 'invalid-export-in.json'), '--target', 'chrome-linux', '--out', out, '--force']);
     expect(forced.status).toBe(0);
-    expect(JSON.parse(readFileSync(out, 'utf8'))['3rdparty'].extensions[CHROME_EXTENSION_ID]).toEqual(invalid);
+    // The unknown `colour` is not a policy field, so policyFields leaves it out.
+    expect(JSON.parse(readFileSync(out, 'utf8'))['3rdparty'].extensions[CHROME_EXTENSION_ID]).toEqual({ ...invalid, policyFields: ['version', 'organisation', 'sites', 'customRules'] });
   });
 
   it('writes to stdout without --out, and re-files a wrapped policy under another id', { timeout: SLOW }, async () => {
     const id = 'b'.repeat(32);
     const r = await runPolicy(['export', `${SAMPLE_EXPORT_DIR}/${TARGET_INFO['chrome-linux'].fileName}`, '--target', 'chromium-linux', '--extension-id', id, '--no-install']);
     expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ '3rdparty': { extensions: { [id]: sample } } });
+    expect(JSON.parse(r.stdout)).toEqual({ '3rdparty': { extensions: { [id]: sent } } });
   });
 });
