@@ -10,13 +10,14 @@
  * 1 warn, 2 block, 3 error. The --jsonl contract is documented in docs/CLI.md.
  * A UTF-8 byte-order mark (Windows editors write one) is not part of the text:
  * it is dropped at the start of the input and of each JSON line.
+ *
+ * `npm run scan` runs this file prebuilt, dist/cli/promptvakt-scan.mjs (scripts/build-cli.mjs,
+ * through the launcher scripts/scan.mjs); `npm run scan:dev` runs it with tsx.
  */
 import { createReadStream, readFileSync, realpathSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { Detector } from '../lib/detectors/detector';
-import { withEnglishNlp } from '../lib/detectors/english-nlp';
-import { checkBuiltInData } from '../lib/rules/zod-data-check';
 import { scan } from '../lib/scan';
 import type { UiLanguage } from '../lib/i18n/language';
 import { formatReport } from '../lib/report/text-report';
@@ -24,6 +25,8 @@ import { envLanguage } from './env-language';
 
 interface CliOptions {
   jsonl: boolean;
+  /** --english-nlp: compromise is large, so it is loaded (main()) only when asked for. */
+  englishNlp: boolean;
   detectors?: Detector[];
   reveal: boolean;
   lang: UiLanguage;
@@ -32,12 +35,12 @@ interface CliOptions {
 }
 
 function parseArgs(argv: string[]): CliOptions {
-  const options: CliOptions = { jsonl: false, reveal: false, lang: envLanguage() };
+  const options: CliOptions = { jsonl: false, englishNlp: false, reveal: false, lang: envLanguage() };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--jsonl') options.jsonl = true;
     else if (arg === '--reveal') options.reveal = true;
-    else if (arg === '--english-nlp') options.detectors = withEnglishNlp();
+    else if (arg === '--english-nlp') options.englishNlp = true;
     else if (arg === '--lang') {
       const lang = argv[++i];
       if (lang !== 'sv' && lang !== 'en') throw new UsageError('--lang takes sv or en');
@@ -63,6 +66,12 @@ Exit status (report): 0 allow, 1 warn, 2 block, 3 error.
 `;
 
 class UsageError extends Error {}
+
+/**
+ * True in the prebuilt CLI (scripts/build-cli.mjs defines it): its rules data was checked with the
+ * zod schemas when it was built, as the extension's is (wxt.config.ts), so it starts without zod.
+ */
+declare const PROMPTVAKT_PREBUILT_CLI: true | undefined;
 
 const BOM = '\uFEFF';
 
@@ -139,9 +148,11 @@ async function readAll(file: string | undefined): Promise<string> {
 export async function main(argv: string[]): Promise<number> {
   let options: CliOptions;
   try {
-    // The rules shipped with the engine are checked on every start (the extension trusts its validated build).
-    checkBuiltInData();
+    // The rules shipped with the engine are checked on every start (the extension and the prebuilt CLI trust their validated build).
+    if (typeof PROMPTVAKT_PREBUILT_CLI === 'undefined') (await import('../lib/rules/zod-data-check')).checkBuiltInData();
     options = parseArgs(argv);
+    // A chunk of its own in the prebuilt CLI (scripts/build-cli.mjs), read only with --english-nlp.
+    if (options.englishNlp) options.detectors = (await import('../lib/detectors/english-nlp')).withEnglishNlp();
   } catch (error) {
     process.stderr.write(`promptvakt scan: ${messageOf(error)}\n${error instanceof UsageError ? HELP : ''}`);
     return 3;
@@ -167,7 +178,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** Run as a script (`tsx cli/scan.ts`), not imported by a test. */
+/** Run as a script (`tsx cli/scan.ts`, or prebuilt: `node dist/cli/promptvakt-scan.mjs`), not imported by a test or scripts/scan.mjs. */
 function isEntryPoint(): boolean {
   try {
     return process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));

@@ -1,16 +1,25 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { formatReport, lineColumn } from '../../lib/report/text-report';
 import { scan } from '../../lib/scan';
+import { BUILT_CLI, ensureBuiltCli } from './built-cli';
 
 const TSX = join('node_modules', '.bin', 'tsx');
 
-function runCli(args: string[], input = '') {
-  const r = spawnSync(TSX, ['cli/scan.ts', '--date', '2026-11-24', ...args], { input, encoding: 'utf8', timeout: 60_000 });
+// The spawned runs test the prebuilt CLI, which `npm run scan` runs (the source, cli/scan.ts, is
+// tested in-process below and compared with it in "the prebuilt CLI").
+ensureBuiltCli();
+
+function spawnCli(command: string, args: string[], input = '') {
+  const r = spawnSync(command, args, { input, encoding: 'utf8', timeout: 60_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function runCli(args: string[], input = '') {
+  return spawnCli(process.execPath, [BUILT_CLI, '--date', '2026-11-24', ...args], input);
 }
 
 describe('scan CLI --jsonl contract', () => {
@@ -203,6 +212,61 @@ describe('scan CLI when scan() throws', () => {
     expect(r.status).toBe(2);
     expect(r.stdout).toMatch(/^1:5 {2}personnummer/m);
     expect(await run(['--jsonl', join(dir, 'missing.jsonl')])).toMatchObject({ status: 3, stdout: '', stderr: expect.stringMatching(/^promptvakt scan: ENOENT[^\n]*\n$/) });
+  });
+});
+
+describe('the prebuilt CLI', () => {
+  const input = [
+    { id: 'a', text: 'Beslut för Per Nilsson 640823-4174 skickas i dag.' },
+    { id: 'b', text: 'HEMLIG enl. 15:2 OSL\nmin kollega Lena är sjukskriven, ring 070-123 45 67' },
+    { id: 'c', text: 'Skriv en inbjudan till julbordet.' },
+  ].map((l) => JSON.stringify(l)).join('\n') + '\n{not json}\n';
+
+  it('answers --jsonl byte for byte as the source does under tsx (npm run scan:dev), and so does npm run scan\'s launcher', () => {
+    const built = runCli(['--jsonl'], input);
+    const source = spawnCli(TSX, ['cli/scan.ts', '--date', '2026-11-24', '--jsonl'], input);
+    const launcher = spawnCli(process.execPath, ['scripts/scan.mjs', '--date', '2026-11-24', '--jsonl'], input);
+    expect(built).toMatchObject({ status: 0, stderr: '' });
+    expect(built.stdout.split('\n')).toHaveLength(5);
+    expect(source).toEqual(built);
+    expect(launcher).toEqual(built);
+  }, 60_000);
+
+  it('gives the same report and exit status through the launcher', () => {
+    const args = ['--date', '2026-11-24', '--lang', 'en'];
+    const built = spawnCli(process.execPath, [BUILT_CLI, ...args], 'Pnr 640823-4174');
+    expect(built.status).toBe(2);
+    expect(spawnCli(process.execPath, ['scripts/scan.mjs', ...args], 'Pnr 640823-4174')).toEqual(built);
+  });
+
+  it('is an executable ES module with a node shebang (package.json "bin")', () => {
+    expect(readFileSync(BUILT_CLI, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect(() => accessSync(BUILT_CLI, constants.X_OK)).not.toThrow();
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+    expect(pkg.bin['promptvakt-scan']).toBe(BUILT_CLI.replaceAll('\\', '/'));
+  });
+
+  it('loads neither zod nor compromise unless --english-nlp asks for compromise', () => {
+    // Every file the entry imports statically, transitively: what every start reads.
+    const read = new Set<string>();
+    const visit = (file: string) => {
+      if (read.has(file)) return;
+      read.add(file);
+      for (const m of readFileSync(file, 'utf8').matchAll(/^(?:import|export)\b[^;]*?from\s*"(\.[^"]+)"/gms)) visit(join(dirname(file), m[1]!));
+    };
+    visit(BUILT_CLI);
+    const text = [...read].map((f) => readFileSync(f, 'utf8')).join('\n');
+    expect(read.size).toBeGreaterThan(1);
+    expect(text).not.toMatch(/node_modules\/(?:zod|compromise)\//);
+    expect(text).toMatch(/lib\/scan\.ts/);
+  });
+
+  it('finds English names with --english-nlp, from its own chunk', () => {
+    const line = JSON.stringify({ id: 'nlp', text: 'Thaddeus Featherstonehaugh was diagnosed with diabetes last year.' }) + '\n';
+    expect(JSON.parse(runCli(['--jsonl'], line).stdout).findings).toEqual([]);
+    const withNlp = runCli(['--jsonl', '--english-nlp'], line);
+    expect(withNlp.stderr).toBe('');
+    expect(JSON.parse(withNlp.stdout).findings.map((f: { category: string }) => f.category)).toContain('health');
   });
 });
 

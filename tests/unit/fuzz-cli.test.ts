@@ -1,6 +1,7 @@
 /**
- * Fuzzing the scan CLI (cli/scan.ts) against its contract (../shared/eval/README.md,
- * docs/CLI.md). Each case is one real process, as tests/unit/cli.test.ts runs it,
+ * Fuzzing the scan CLI (cli/scan.ts, prebuilt: dist/cli/promptvakt-scan.mjs, which `npm run scan`
+ * runs) against its contract (../shared/eval/README.md, docs/CLI.md). Each case is one real
+ * process, as tests/unit/cli.test.ts runs it,
  * so the runs are few and each carries a batch of lines:
  *   --jsonl: exactly one JSON line per non-blank input line, in order, nothing
  *            else on stdout; a result equal to scan() with the built-in policy,
@@ -9,14 +10,15 @@
  * and never a stack trace, whatever the bytes (invalid UTF-8, NUL, empty, 5 MB).
  */
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { scan } from '../../lib/scan';
+import { BUILT_CLI, ensureBuiltCli } from './built-cli';
 import { REFERENCE_DATE } from './helpers';
 
-const TSX = join('node_modules', '.bin', 'tsx');
 const DATE = '2026-11-24'; // REFERENCE_DATE
+
+beforeAll(ensureBuiltCli, 120_000);
 
 interface Run {
   status: number | null;
@@ -26,7 +28,7 @@ interface Run {
 
 function runCli(args: string[], input: Buffer): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, ['cli/scan.ts', '--date', DATE, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BUILT_CLI, '--date', DATE, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));
