@@ -86,3 +86,17 @@ export type ReportNowReply = 'sent' | 'nothing' | 'failed' | 'off';
 
 export const isReportNowRequest = (m: unknown): m is ReportNowRequest =>
   typeof m === 'object' && m !== null && (m as { type?: unknown }).type === 'promptvakt/report-now';
+
+/**
+ * Sent every KEEP_WARM_MS by the top frame of a protected tab while it is in
+ * view: each message is an event for the background, so a Manifest V3 service
+ * worker is not stopped (after 30 s idle) and its engine stays warm for the
+ * next long check. Carries nothing; the background does not answer.
+ */
+export interface KeepWarm {
+  type: 'promptvakt/keep-warm';
+}
+export const KEEP_WARM_MS = 20_000;
+
+export const isKeepWarm = (m: unknown): m is KeepWarm =>
+  typeof m === 'object' && m !== null && (m as { type?: unknown }).type === 'promptvakt/keep-warm';

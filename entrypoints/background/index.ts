@@ -11,13 +11,13 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { policyErrors, type EffectivePolicy } from '../../lib/policy/effective';
 import { BUILT_IN_SITE_MATCHES } from '../../lib/sites/built-in-sites';
-import { SCAN_PORT, isCountRequest, isIdentifyRequest, isReportNowRequest, isScanRequest, type IdentifyReply } from '../../platform/messages';
+import { SCAN_PORT, isCountRequest, isIdentifyRequest, isKeepWarm, isReportNowRequest, isScanRequest, type IdentifyReply } from '../../platform/messages';
 import { identifierSpans } from '../../lib/redaction/identifiers';
 import { loadPendingSites } from '../../platform/policy-store';
 import { isTabStatusQuery, isTabStatusReport, type TabStatus } from '../../platform/tab-status';
 import { Counters } from './counters';
 import { PolicyService } from './policy-service';
-import { receiveScanParts, scanForPage } from './scan-service';
+import { receiveScanParts, scanForPage, warmUp } from './scan-service';
 import { protectOpenTabs } from './open-tabs';
 import { addedSitesByAccess, syncRegisteredSites } from './site-registration';
 
@@ -30,6 +30,8 @@ export default defineBackground(() => {
   const counters = new Counters();
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    // A protected tab in view keeps the worker (and so the warm engine) alive; nothing to answer.
+    if (isKeepWarm(message)) return undefined;
     if (isScanRequest(message)) {
       return policies.forChecks().then((policy) => scanForPage(policy, message));
     }
@@ -107,6 +109,11 @@ export default defineBackground(() => {
   });
   counters.start();
   policies.start();
+  // The engine is warm before the first check arrives (a big paste right after the browser starts).
+  void policies
+    .forChecks()
+    .then(warmUp)
+    .catch((error: unknown) => console.warn('Promptvakt: could not warm the engine', error));
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason !== 'install' && reason !== 'update') return;
     // Tabs open before this install or update have no working content script. (Registration

@@ -14,7 +14,7 @@ import type { JustificationReason } from '../../lib/policy/justification';
 import { siteModeFor, type EffectivePolicy } from '../../lib/policy/effective';
 import { answerSelectors, BUILT_IN_SITE_MATCHES, siteForUrl } from '../../lib/sites/built-in-sites';
 import type { Finding } from '../../lib/types';
-import type { CountRequest } from '../../platform/messages';
+import { KEEP_WARM_MS, type CountRequest, type KeepWarm } from '../../platform/messages';
 import { loadEffectivePolicy, watchEffectivePolicy } from '../../platform/policy-store';
 import type { TabStatusReport } from '../../platform/tab-status';
 import { ComposerLocator, realTarget } from './composer';
@@ -229,6 +229,14 @@ export default defineContentScript({
 
     // Only sites with an adapter know where their send control is; elsewhere the generic guard applies.
     // The tab's state is the top frame's: a child frame (an embedded widget, a login frame) has no composer.
+    // While the employee is on a protected site, the background's engine stays warm (messages.ts KeepWarm).
+    if (isTopFrame(window)) {
+      const keepWarm: KeepWarm = { type: 'promptvakt/keep-warm' };
+      ctx.setInterval(() => {
+        if (document.visibilityState === 'visible' && mode() !== 'off') browser.runtime.sendMessage(keepWarm).catch(() => {});
+      }, KEEP_WARM_MS);
+    }
+
     if (site && isTopFrame(window)) {
       watchComposer(ctx, locator, (degraded) => {
         if (mode() === 'off') return;
