@@ -12,17 +12,22 @@
  * the organisation policy stays away through the start-up reads.
  */
 import { browser } from 'wxt/browser';
+import { builtInEffectivePolicy } from '../../lib/policy/built-in-effective';
 import type { EffectivePolicy } from '../../lib/policy/effective';
 import { hasManagedPolicy, resolvePolicy } from '../../lib/policy/resolve';
 import { loadUserSettings, readStoredPolicy, storeEffectivePolicy, watchUserSettings } from '../../platform/policy-store';
 
 const STARTUP_READS_MS = [0, 1000, 2000, 4000, 8000, 15000];
+/** How long a check waits for the first policy of a new profile before it uses the built-in defaults, as the tabs do. */
+const FIRST_START_WAIT_MS = 300;
 export const POLICY_ALARM = 'promptvakt.policy-refresh';
 
 export class PolicyService {
   private current: EffectivePolicy | null = null;
   private lastJson = '';
   private startupDone = false;
+  /** The first managed read of a new profile is taking long (see forChecks). */
+  private firstReadLate = false;
   private readonly listeners: ((policy: EffectivePolicy) => void)[] = [];
 
   /** Registers listeners; call on the service worker's first tick. */
@@ -64,9 +69,23 @@ export class PolicyService {
   async forChecks(): Promise<EffectivePolicy> {
     if (this.current) return this.current;
     const stored = await readStoredPolicy().catch(() => undefined);
-    if (!stored) return this.get();
-    void this.get();
-    return stored;
+    if (stored) {
+      void this.get();
+      return stored;
+    }
+    // Nothing stored yet: the first start of this profile. Chrome's first managed read can take
+    // seconds, and until a policy is stored every tab applies the built-in defaults, checking short
+    // texts in the page with them. A held paste is checked with the same defaults rather than
+    // waiting; the resolved policy applies from the next check on.
+    const resolved = this.get();
+    if (this.firstReadLate) return builtInEffectivePolicy();
+    const early = new Promise<null>((resolve) => setTimeout(() => resolve(null), FIRST_START_WAIT_MS));
+    const policy = await Promise.race([resolved, early]);
+    if (policy) return policy;
+    // Later checks do not wait again while that read is still out.
+    this.firstReadLate = true;
+    void resolved.finally(() => (this.firstReadLate = false));
+    return builtInEffectivePolicy();
   }
 
   async refresh(): Promise<EffectivePolicy> {

@@ -14,6 +14,8 @@ export const CHROMIUM = process.env.PROMPTVAKT_CHROMIUM || '/usr/bin/chromium';
 export const EXTENSION_BUILD = resolve('.output/chrome-mv3');
 
 export interface LaunchOptions {
+  /** A profile folder to use and keep (a browser restarted on a profile used before); default a throwaway one. */
+  profile?: string;
   /** The unpacked extension to load; null runs Chromium without any extension. */
   extension?: string | null;
   /** Browser locale; also passed as --lang so the extension's UI language follows it. */
@@ -43,7 +45,7 @@ export interface LaunchedBrowser {
 
 export async function launchChromium(options: LaunchOptions = {}): Promise<LaunchedBrowser> {
   const extension = options.extension === undefined ? EXTENSION_BUILD : options.extension;
-  const profile = mkdtempSync(join(tmpdir(), 'promptvakt-chromium-'));
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'promptvakt-chromium-'));
   const args = ['--disable-gpu', ...(options.policyInstalls ? [] : ['--disable-background-networking']), '--disable-component-update', '--disable-sync', '--no-first-run'];
   if (extension) args.push(`--disable-extensions-except=${extension}`, `--load-extension=${extension}`);
   else if (!options.policyInstalls) args.push('--disable-extensions');
@@ -64,7 +66,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Launc
     extensionId: worker ? new URL(worker.url()).host : null,
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!options.profile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }

@@ -70,4 +70,29 @@ describe('PolicyService', () => {
     expect(policy.source).toBe('organisation');
     expect(policy.categories.health.action).toBe('block');
   });
+
+  it('on the first start of a profile, checks with the built-in defaults (as the tabs do) when the managed read is slow, and with the policy once it is in', async () => {
+    await fakeBrowser.storage.managed.set(ORGANISATION);
+    vi.useFakeTimers();
+    try {
+      const slow = vi.spyOn(fakeBrowser.storage.managed, 'get').mockImplementation(() => new Promise(() => {}));
+      const first = new PolicyService();
+      const early = first.forChecks();
+      await vi.advanceTimersByTimeAsync(300);
+      const policy = await early;
+      expect(policy.source).toBe('built-in');
+      expect(policy.categories.personnummer.action).toBe('block');
+      slow.mockRestore();
+      // Once the managed read answers, checks use the organisation's policy.
+      expect((await first.refresh()).source).toBe('organisation');
+      expect((await first.forChecks()).categories.health.action).toBe('block');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('on the first start of a profile, waits for a managed read that answers in time', async () => {
+    await fakeBrowser.storage.managed.set(ORGANISATION);
+    expect((await new PolicyService().forChecks()).source).toBe('organisation');
+  });
 });
