@@ -12,15 +12,13 @@
  * has; skipped otherwise) and removes it after each test.
  */
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { CHROME_EXTENSION_ID } from '../../lib/extension-id';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { routeSiteToMock } from '../../demo/route';
 import { startMockServer, type MockServer } from '../../demo/server';
 import { expectNoViolations } from './axe';
-import { POLICY_BUILD } from './global-setup';
-import { launchChromium, type LaunchedBrowser } from './launch';
-import { POLICY_DIR, policyDirWritable } from './managed-policy';
+import type { LaunchedBrowser } from './launch';
+import { launchUnderPolicy, POLICY_DIR, policyDirWritable } from './managed-policy';
 
 /** The extension API as the worker scripts below use it (they run in the browser). */
 declare const chrome: {
@@ -32,7 +30,6 @@ declare const chrome: {
 
 /** Not policy.spec.ts's file: each spec cleans up only its own. */
 const POLICY_FILE = join(POLICY_DIR, 'promptvakt-e2e-delivery.json');
-const EXTENSION = resolve(POLICY_BUILD);
 const PNR = '640823-4174';
 
 const writable = policyDirWritable();
@@ -57,20 +54,12 @@ test.afterEach(async () => {
   rmSync(POLICY_FILE, { force: true });
 });
 
-/** Writes the managed policy for Promptvakt, launches Chromium and waits until the extension applies it. */
+/** Launches Chromium under `policy` (managed-policy.ts) with the mock chat sites routed. */
 async function launchWithPolicy(policy: unknown): Promise<void> {
-  writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [CHROME_EXTENSION_ID]: policy } } }));
-  browser = await launchChromium({ extension: EXTENSION, locale: 'sv-SE' });
+  browser = await launchUnderPolicy(POLICY_FILE, policy);
   context = browser.context;
-  const worker = browser.worker!;
   extensionId = browser.extensionId!;
-  expect(extensionId, 'the manifest key fixes the id that the policy is keyed by').toBe(CHROME_EXTENSION_ID);
   await routeSiteToMock(context, 'https://chatgpt.com', server.url, 'chatgpt');
-  await expect
-    .poll(async () => worker.evaluate(async () => ((await chrome.storage.local.get('promptvakt.policy'))['promptvakt.policy'] as { source?: string } | undefined)?.source), {
-      timeout: 20_000,
-    })
-    .toBe('organisation');
 }
 
 /** What Chromium delivered to the extension (storage.managed), after its schema check. */

@@ -9,17 +9,16 @@
  * with a message saying so.
  */
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
-import { CHROME_EXTENSION_ID } from '../../lib/extension-id';
+import { join } from 'node:path';
 import { decodeOtlpJson } from '../support/otlp-decode';
-import { POLICY_BUILD, POLICY_TEST_HOST } from './global-setup';
+import { POLICY_TEST_HOST } from './global-setup';
 import { breakBackgroundEngine } from './faults';
-import { POLICY_DIR, policyDirWritable } from './managed-policy';
+import { launchUnderPolicy, POLICY_DIR, policyDirWritable } from './managed-policy';
 import { expectNoViolations } from './axe';
-import { launchChromium, type LaunchedBrowser } from './launch';
+import type { LaunchedBrowser } from './launch';
 import { routeSiteToMock } from '../../demo/route';
 import { startMockServer, type MockServer } from '../../demo/server';
 
@@ -35,7 +34,6 @@ declare const chrome: {
 };
 
 const POLICY_FILE = join(POLICY_DIR, 'promptvakt-e2e.json');
-const EXTENSION = resolve(POLICY_BUILD);
 const PNR = '640823-4174';
 
 const writable = policyDirWritable();
@@ -59,22 +57,13 @@ test.afterEach(async () => {
   rmSync(POLICY_FILE, { force: true });
 });
 
-/** Writes the managed policy for Promptvakt, launches Chromium and waits until the extension applies it. */
+/** Launches Chromium under `policy` (managed-policy.ts) with the mock chat sites routed. */
 async function launchWithPolicy(policy: unknown): Promise<void> {
-  writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [CHROME_EXTENSION_ID]: policy } } }));
-  browser = await launchChromium({ extension: EXTENSION, locale: 'sv-SE' });
+  browser = await launchUnderPolicy(POLICY_FILE, policy);
   context = browser.context;
-  const worker = browser.worker!;
   extensionId = browser.extensionId!;
-  expect(extensionId, 'the manifest key fixes the id that the policy is keyed by').toBe(CHROME_EXTENSION_ID);
   await routeSiteToMock(context, 'https://chatgpt.com', server.url, 'chatgpt');
   await routeSiteToMock(context, `https://${POLICY_TEST_HOST}`, server.url, 'textarea');
-  // The background has read the managed policy when the effective policy says "organisation".
-  await expect
-    .poll(async () => worker.evaluate(async () => ((await chrome.storage.local.get('promptvakt.policy'))['promptvakt.policy'] as { source?: string } | undefined)?.source), {
-      timeout: 20_000,
-    })
-    .toBe('organisation');
 }
 
 async function openChat(origin = 'https://chatgpt.com', editor = 'form #prompt-textarea'): Promise<Page> {
