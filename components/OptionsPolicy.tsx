@@ -8,11 +8,11 @@
  */
 import { Fragment, useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { DEFAULT_POLICY } from '../lib/policy/default-policy';
-import { employeeChoices, employeeFloor, lowersDefault, strength } from '../lib/policy/protection-floor';
+import { employeeChoices, employeeFloor, lowersDefault } from '../lib/policy/protection-floor';
 import { matchPatternFor, policyErrors, type CategorySettings, type EffectivePolicy } from '../lib/policy/effective';
 import type { CustomRule, PolicyAction } from '../lib/policy/schema';
 import { builtInCatalogue, type RuleCatalogue } from '../lib/rules/catalogue';
-import { ACTIONS, CATEGORIES, type Action, type Category } from '../lib/types';
+import { ACTION_RANK, ACTIONS, CATEGORIES, type Action, type Category } from '../lib/types';
 import { saveUserSettings } from '../platform/policy-store';
 import { UI_STRINGS, type UiStrings } from '../lib/i18n/ui-strings';
 import { fill, type UiLanguage } from '../lib/i18n/language';
@@ -101,7 +101,7 @@ export function OptionsPolicy(props: { language: UiLanguage; policy: EffectivePo
   // Lowering a category below its default is never a slip of the keyboard: it asks first.
   const change = (category: Category, current: PolicyAction) => (e: ChangeEvent<HTMLSelectElement>) => {
     const action = e.target.value as PolicyAction;
-    if (lowersDefault(category, action) && strength(action) < strength(current)) {
+    if (lowersDefault(category, action) && ACTION_RANK[action] < ACTION_RANK[current]) {
       setSaveState('idle');
       setConfirming({ category, action });
       return;

@@ -11,18 +11,13 @@
  *
  * No zod: the content script and the popup import this.
  */
-import { ACTIONS, type Action, type Category } from '../types';
+import { ACTION_RANK, ACTIONS, type Action, type Category } from '../types';
 import { DEFAULT_POLICY } from './default-policy';
 import type { EffectivePolicy } from './effective';
 
 /** Categories an employee cannot lower below FLOOR_ACTION. */
 export const FLOORED_CATEGORIES: readonly Category[] = ['personnummer', 'samordningsnummer', 'classified'];
 export const FLOOR_ACTION: Action = 'warn';
-
-/** How strongly an action protects: off 0 … block 3 (ACTIONS is in that order). */
-export function strength(action: Action): number {
-  return ACTIONS.indexOf(action);
-}
 
 /** The built-in default of a category. */
 export function defaultActionOf(category: Category): Action {
@@ -36,18 +31,18 @@ export function employeeFloor(category: Category): Action {
 
 /** The actions an employee may choose for `category`, strictest first. */
 export function employeeChoices(category: Category): Action[] {
-  const floor = strength(employeeFloor(category));
-  return [...ACTIONS].reverse().filter((a) => strength(a) >= floor);
+  const floor = ACTION_RANK[employeeFloor(category)];
+  return [...ACTIONS].reverse().filter((a) => ACTION_RANK[a] >= floor);
 }
 
 /** An employee's choice held to the floor: a stored 'off' for personnummer applies as 'warn'. */
 export function heldToFloor(category: Category, action: Action): Action {
-  return strength(action) < strength(employeeFloor(category)) ? employeeFloor(category) : action;
+  return ACTION_RANK[action] < ACTION_RANK[employeeFloor(category)] ? employeeFloor(category) : action;
 }
 
 /** Whether choosing `action` lowers `category` below its built-in default (and so asks first). */
 export function lowersDefault(category: Category, action: Action): boolean {
-  return strength(action) < strength(defaultActionOf(category));
+  return ACTION_RANK[action] < ACTION_RANK[defaultActionOf(category)];
 }
 
 /**
