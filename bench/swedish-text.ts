@@ -24,8 +24,8 @@ const SENTENCES = [
   'Min kollega har frågat om vi kan ändra schemat för simhallen i december.',
 ];
 
-/** Mulberry32: a tiny seeded PRNG so every run measures the same text. */
-function prng(seed: number): () => number {
+/** Mulberry32: a tiny seeded PRNG so every run measures the same text (bench/corpus/generate.ts uses it too). */
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

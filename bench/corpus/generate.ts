@@ -17,19 +17,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { prng } from '../swedish-text';
 import { FOOTNOTES, HEADINGS, LIST_ITEMS, LIST_LEADS, OPENERS, PEOPLE, SENTENCES, SLOTS, TABLE_CAPTIONS, TAILS, type Theme } from './prose';
-
-/** Mulberry32, as bench/swedish-text.ts. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Writer {
   private readonly random: () => number;

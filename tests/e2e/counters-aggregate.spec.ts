@@ -12,15 +12,13 @@
  * managed policy (as policy.spec.ts); skipped otherwise.
  */
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
-import { CHROME_EXTENSION_ID } from '../../lib/extension-id';
+import { join } from 'node:path';
 import { decodeOtlpJson } from '../support/otlp-decode';
-import { POLICY_BUILD } from './global-setup';
-import { launchChromium, type LaunchedBrowser } from './launch';
-import { POLICY_DIR, policyDirWritable } from './managed-policy';
+import type { LaunchedBrowser } from './launch';
+import { launchUnderPolicy, POLICY_DIR, policyDirWritable } from './managed-policy';
 
 declare const chrome: {
   storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> } };
@@ -131,15 +129,9 @@ async function launchReporting(): Promise<{ context: BrowserContext; page: Page 
       { id: 'projekt-nordstjarna', kind: 'keywords', keywords: ['Nordstjärna'], category: 'classified', message: { sv: 'Projektet är sekretessbelagt.' } },
     ],
   };
-  writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [CHROME_EXTENSION_ID]: policy } } }));
-  browser = await launchChromium({ extension: resolve(POLICY_BUILD), locale: 'sv-SE' });
+  browser = await launchUnderPolicy(POLICY_FILE, policy);
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
-  await expect
-    .poll(async () => page.evaluate(async () => ((await chrome.storage.local.get('promptvakt.policy'))['promptvakt.policy'] as { source?: string } | undefined)?.source), {
-      timeout: 20_000,
-    })
-    .toBe('organisation');
   return { context: browser.context, page };
 }
 
