@@ -88,8 +88,9 @@ export const isReportNowRequest = (m: unknown): m is ReportNowRequest =>
   typeof m === 'object' && m !== null && (m as { type?: unknown }).type === 'promptvakt/report-now';
 
 /**
- * Sent every KEEP_WARM_MS by the top frame of a protected tab while it is in
- * view: each message is an event for the background, so a Manifest V3 service
+ * Sent when a protected page starts and then every KEEP_WARM_MS by its top
+ * frame while it is in view: the first one makes the background warm its
+ * engine, and each is an event for the background, so a Manifest V3 service
  * worker is not stopped (after 30 s idle) and its engine stays warm for the
  * next long check. Carries nothing; the background does not answer.
  */

@@ -29,9 +29,21 @@ export default defineBackground(() => {
   const policies = new PolicyService();
   const counters = new Counters();
 
+  // The engine is warmed once per worker, when a protected tab says it is open (KeepWarm), so a big
+  // paste right after the browser starts finds it warm; a worker woken only by a timer skips it.
+  let warmed = false;
+  const warmOnce = () => {
+    if (warmed) return;
+    warmed = true;
+    void policies
+      .forChecks()
+      .then(warmUp)
+      .catch((error: unknown) => console.warn('Promptvakt: could not warm the engine', error));
+  };
+
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     // A protected tab in view keeps the worker (and so the warm engine) alive; nothing to answer.
-    if (isKeepWarm(message)) return undefined;
+    if (isKeepWarm(message)) return void warmOnce();
     if (isScanRequest(message)) {
       return policies.forChecks().then((policy) => scanForPage(policy, message));
     }
@@ -109,11 +121,6 @@ export default defineBackground(() => {
   });
   counters.start();
   policies.start();
-  // The engine is warm before the first check arrives (a big paste right after the browser starts).
-  void policies
-    .forChecks()
-    .then(warmUp)
-    .catch((error: unknown) => console.warn('Promptvakt: could not warm the engine', error));
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason !== 'install' && reason !== 'update') return;
     // Tabs open before this install or update have no working content script. (Registration

@@ -71,9 +71,10 @@ const isSiteMode = (v: unknown): v is SiteMode => (SITE_MODES as readonly unknow
 
 /**
  * A short text that wakes every detector: an identity number, a marking, health and contact data,
- * bank and card numbers, a credential. Checked once when the service worker starts, so the first
- * real check (a big paste right after the browser starts) does not also pay for unpacking the
- * rules, building the lexicons and the first compilation of the engine's hot paths.
+ * bank and card numbers, a credential. Checked once per worker, when a protected tab first says
+ * it is open, so the first real check (a big paste right after the browser starts) does not also
+ * pay for unpacking the rules, building the lexicons and the first compilation of the engine's
+ * hot paths.
  */
 export const WARM_UP_TEXT = [
   'HEMLIG enligt 18 kap. 1 § offentlighets- och sekretesslagen.',
@@ -84,7 +85,7 @@ export const WARM_UP_TEXT = [
   'Mötet om budgeten för nästa år hålls i stadshuset på tisdag.',
 ].join('\n');
 
-/** Warms the engine for this policy (see WARM_UP_TEXT); a few milliseconds, once per worker start. */
+/** Warms the engine for this policy (see WARM_UP_TEXT); tens of milliseconds, once per worker that serves a protected tab. */
 export function warmUp(policy: EffectivePolicy): void {
   const started = performance.now();
   // Repeated, so the hot loops run often enough to be compiled before a real check arrives.

@@ -232,9 +232,11 @@ export default defineContentScript({
     // While the employee is on a protected site, the background's engine stays warm (messages.ts KeepWarm).
     if (isTopFrame(window)) {
       const keepWarm: KeepWarm = { type: 'promptvakt/keep-warm' };
-      ctx.setInterval(() => {
+      const ping = () => {
         if (document.visibilityState === 'visible' && mode() !== 'off') browser.runtime.sendMessage(keepWarm).catch(() => {});
-      }, KEEP_WARM_MS);
+      };
+      ping(); // at once: the background warms its engine before the first long paste
+      ctx.setInterval(ping, KEEP_WARM_MS);
     }
 
     if (site && isTopFrame(window)) {
